@@ -1,0 +1,111 @@
+#include "app/auth_service.hpp"
+
+#include "app/audit_log.hpp"
+#include "common/secrets.hpp"
+
+namespace hearth {
+namespace {
+Principal FromUser(const User& u) {
+  Principal p;
+  p.user_id = u.id;
+  p.username = u.username;
+  p.role = u.role;
+  p.team_id = u.team_id;
+  p.team_name = u.team_name;
+  p.agency = u.agency;
+  return p;
+}
+
+// Verifying against a real hash even for unknown names keeps the response time the same, so timing
+// does not reveal which usernames exist.
+const std::string& DummyHash() {
+  static const std::string hash = HashPassword(RandomHex(16));
+  return hash;
+}
+}  // namespace
+
+Result<NewSession> AuthService::SignIn(const std::string& username, const std::string& password,
+                                       const std::string& source) {
+  const long long now = settings_.now();
+  {
+    auto uow = db_.BeginRead();
+    if (uow->Throttle().CountFailuresSince(source, now - settings_.failure_window_s) >=
+        settings_.max_failures_per_source)
+      return Error{ErrorCode::kTooManyRequests, "sign-in throttled for source", "sign_in.throttled", {}};
+  }
+  std::optional<User> user;
+  {
+    auto uow = db_.BeginRead();
+    user = uow->Users().FindByUsername(username);
+  }
+  const bool password_ok = VerifyPassword(user ? user->password_hash : DummyHash(), password);
+  auto uow = db_.BeginWrite();
+  if (!user || !password_ok || user->disabled) {
+    uow->Throttle().RecordFailure(source, now);
+    uow->Throttle().DeleteBefore(now - settings_.failure_window_s);
+    Principal who;
+    if (user) who = FromUser(*user);
+    Audit(*uow, who, "sign_in", {"session", 0, 0}, user && user->disabled ? "disabled" : "denied");
+    uow->Commit();
+    return Error{ErrorCode::kUnauthenticated, "bad credentials", "sign_in.failed", {}};
+  }
+  NewSession s;
+  s.cookie_value = RandomHex(16);
+  s.principal = FromUser(*user);
+  s.principal.session_id_hash = Sha256Hex(s.cookie_value);
+  s.principal.csrf_token = RandomHex(16);
+  uow->Sessions().Insert({s.principal.session_id_hash, user->id, s.principal.csrf_token, now, now});
+  uow->Sessions().DeleteExpired(now - settings_.idle_timeout_s, now - settings_.absolute_timeout_s);
+  uow->Throttle().ClearFailures(source);
+  Audit(*uow, s.principal, "sign_in", {"session", 0, 0});
+  uow->Commit();
+  return s;
+}
+
+std::optional<Principal> AuthService::ResumeSession(const std::string& cookie_value) {
+  if (cookie_value.size() != 32) return std::nullopt;
+  const std::string id_hash = Sha256Hex(cookie_value);
+  const long long now = settings_.now();
+  std::optional<SessionRecord> session;
+  std::optional<User> user;
+  {
+    auto uow = db_.BeginRead();
+    session = uow->Sessions().Find(id_hash);
+    if (!session) return std::nullopt;
+    user = uow->Users().FindById(session->user_id);
+  }
+  const bool expired = now - session->last_seen_at > settings_.idle_timeout_s ||
+                       now - session->created_at > settings_.absolute_timeout_s;
+  if (expired || !user || user->disabled) {
+    auto uow = db_.BeginWrite();
+    uow->Sessions().Delete(id_hash);
+    uow->Commit();
+    return std::nullopt;
+  }
+  if (now - session->last_seen_at >= settings_.touch_interval_s) {
+    auto uow = db_.BeginWrite();
+    uow->Sessions().Touch(id_hash, now);
+    uow->Commit();
+  }
+  Principal p = FromUser(*user);
+  p.session_id_hash = id_hash;
+  p.csrf_token = session->csrf_token;
+  return p;
+}
+
+std::optional<Principal> AuthService::AuthenticateToken(const std::string& bearer_token) {
+  if (bearer_token.size() < 32 || bearer_token.size() > 128) return std::nullopt;
+  auto uow = db_.BeginRead();
+  auto user = uow->Users().FindByApiTokenHash(Sha256Hex(bearer_token));
+  if (!user || user->disabled) return std::nullopt;
+  return FromUser(*user);
+}
+
+void AuthService::SignOut(const Principal& principal) {
+  auto uow = db_.BeginWrite();
+  if (!principal.session_id_hash.empty()) uow->Sessions().Delete(principal.session_id_hash);
+  Audit(*uow, principal, "sign_out", {"session", 0, 0});
+  uow->Commit();
+}
+
+}  // namespace hearth

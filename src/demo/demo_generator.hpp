@@ -1,0 +1,29 @@
+// `hearth demo`: fills an empty database with a made-up but realistic service history (families, referrals,
+// episodes and the staff who hold them) so the service can be shown and tried without real data.
+#pragma once
+#include <functional>
+
+#include "common/date.hpp"
+#include "common/error.hpp"
+#include "ports/database.hpp"
+
+namespace hearth {
+
+struct DemoOptions {
+  int families = 5000;
+  unsigned seed = 20261122;     // the same seed, options and today give the same history
+  Date today = Date::TodayUtc();  // the history ends here
+  int years = 3;                // and starts this many years before
+};
+
+struct DemoSummary {
+  int families = 0, people = 0, referrals = 0, episodes = 0, staff = 0;
+};
+
+// Fills an empty database with a realistic service history. Refuses (returns an Error with code kConflict,
+// message_key "demo.not_empty") when the database already holds families. `progress` is called with the
+// number of families written so far after each batch.
+Result<DemoSummary> GenerateDemo(Database& db, const DemoOptions& options,
+                                 std::function<void(int done, int total)> progress = {});
+
+}  // namespace hearth

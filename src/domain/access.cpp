@@ -1,0 +1,45 @@
+#include "domain/access.hpp"
+
+namespace hearth {
+
+FamilyScope FamilyScopeFor(Role role) {
+  switch (role) {
+    case Role::kAdministrator:
+    case Role::kFrontDoorCoordinator:
+    case Role::kManager:
+    case Role::kSocialWorker:
+    case Role::kAuditor:
+      return FamilyScope::kAll;
+    case Role::kEaOfficer:
+    case Role::kBrOfficer:
+    case Role::kInterventionWorker:
+    case Role::kFamilyAide:
+      return FamilyScope::kCaseload;
+    case Role::kPartner:
+      return FamilyScope::kShared;
+    case Role::kAnalyst:
+      return FamilyScope::kNone;
+  }
+  return FamilyScope::kNone;
+}
+
+bool RoleHas(Role role, Capability capability) {
+  switch (capability) {
+    case Capability::kViewFamilies:
+      return FamilyScopeFor(role) != FamilyScope::kNone;
+    case Capability::kEditFamilies: {
+      const auto scope = FamilyScopeFor(role);
+      return (scope == FamilyScope::kAll && role != Role::kAuditor) || scope == FamilyScope::kCaseload;
+    }
+    case Capability::kRecordReferrals:
+      return role == Role::kAdministrator || role == Role::kFrontDoorCoordinator || role == Role::kManager ||
+             role == Role::kSocialWorker;
+    case Capability::kManageUsers:
+      return role == Role::kAdministrator;
+    case Capability::kViewAudit:
+      return role == Role::kAdministrator || role == Role::kAuditor;
+  }
+  return false;
+}
+
+}  // namespace hearth

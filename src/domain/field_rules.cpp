@@ -1,0 +1,64 @@
+#include "domain/field_rules.hpp"
+
+namespace hearth::rules {
+
+std::string Trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+namespace {
+bool ValidUtf8NoControls(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    if (len == 1 && c < 0x20 && c != '\n' && c != '\r' && c != '\t') return false;
+    i += len;
+  }
+  return true;
+}
+}  // namespace
+
+std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors) {
+  std::string value = Trim(in.Get(field));
+  if (!ValidUtf8NoControls(value)) {
+    errors.push_back({field, "error.text_invalid"});
+    return {};
+  }
+  if (value.size() > max) errors.push_back({field, "error.too_long"});
+  return value;
+}
+
+std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors) {
+  const std::size_t before = errors.size();
+  std::string value = OptionalText(in, field, max, errors);
+  if (value.empty() && errors.size() == before) errors.push_back({field, "error.required"});
+  return value;
+}
+
+std::optional<Date> DateField(const Input& in, const std::string& field, bool required, std::optional<Date> not_after,
+                              std::vector<FieldError>& errors) {
+  const std::string value = Trim(in.Get(field));
+  if (value.empty()) {
+    if (required) errors.push_back({field, "error.required"});
+    return std::nullopt;
+  }
+  auto date = Date::Parse(value);
+  if (!date) {
+    errors.push_back({field, "error.date_invalid"});
+    return std::nullopt;
+  }
+  if (not_after && *date > *not_after) {
+    errors.push_back({field, "error.date_future"});
+    return std::nullopt;
+  }
+  return date;
+}
+
+}  // namespace hearth::rules

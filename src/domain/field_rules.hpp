@@ -1,0 +1,55 @@
+// Small checks shared by every record's validation. Each appends a FieldError and returns false on failure.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.hpp"
+#include "common/error.hpp"
+#include "domain/enum_names.hpp"
+#include "domain/input.hpp"
+
+namespace hearth::rules {
+
+inline constexpr std::size_t kNameMax = 100;
+inline constexpr std::size_t kLineMax = 200;
+inline constexpr std::size_t kTextMax = 4000;
+
+// A required text field, trimmed, at most `max` bytes.
+std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors);
+std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors);
+// A date field; `required` decides whether empty is an error. Dates after `not_after` (if given) are refused.
+std::optional<Date> DateField(const Input& in, const std::string& field, bool required, std::optional<Date> not_after,
+                              std::vector<FieldError>& errors);
+std::string Trim(const std::string& s);
+
+template <class E>
+std::optional<E> EnumField(const Input& in, const std::string& field, bool required, std::vector<FieldError>& errors) {
+  const std::string value = Trim(in.Get(field));
+  if (value.empty()) {
+    if (required) errors.push_back({field, "error.choose"});
+    return std::nullopt;
+  }
+  auto parsed = ParseEnum<E>(value);
+  if (!parsed) errors.push_back({field, "error.choice_invalid"});
+  return parsed;
+}
+
+// Every value of a repeated field must name a member of E; duplicates are dropped.
+template <class E>
+std::vector<E> EnumListField(const Input& in, const std::string& field, std::vector<FieldError>& errors) {
+  std::vector<E> out;
+  for (const auto& raw : in.GetAll(field)) {
+    auto parsed = ParseEnum<E>(Trim(raw));
+    if (!parsed) {
+      errors.push_back({field, "error.choice_invalid"});
+      return {};
+    }
+    bool seen = false;
+    for (E e : out) seen = seen || e == *parsed;
+    if (!seen) out.push_back(*parsed);
+  }
+  return out;
+}
+
+}  // namespace hearth::rules

@@ -1,0 +1,7 @@
+#include "http/routes.hpp"
+
+namespace hearth::http {
+
+void RegisterFamilyApi(Router&, RouteDeps) {}
+
+}  // namespace hearth::http

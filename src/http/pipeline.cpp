@@ -1,0 +1,149 @@
+#include "http/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "common/secrets.hpp"
+#include "http/responses.hpp"
+
+namespace hearth::http {
+namespace {
+bool ChangesState(bhttp::verb v) {
+  return v != bhttp::verb::get && v != bhttp::verb::head && v != bhttp::verb::options;
+}
+
+std::string PathOf(std::string_view target) {
+  const auto q = target.find('?');
+  std::string_view raw = target.substr(0, q);
+  Input tmp;  // reuse the form decoder for percent-decoding the path
+  std::string out;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '%' && i + 2 < raw.size()) {
+      ParseUrlEncoded("x=" + std::string(raw.substr(i, 3)), tmp);
+      out += tmp.GetAll("x").back();
+      i += 2;
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
+std::string BearerToken(const RawRequest& req) {
+  auto it = req.find(bhttp::field::authorization);
+  if (it == req.end()) return {};
+  std::string_view v = it->value();
+  if (v.size() > 7 && (v.substr(0, 7) == "Bearer " || v.substr(0, 7) == "bearer ")) return std::string(v.substr(7));
+  return {};
+}
+}  // namespace
+
+bool IsApiPath(std::string_view path) { return path.starts_with("/api/"); }
+
+RawResponse Pipeline::ErrorPage(RequestContext& ctx, bhttp::status status, std::string_view message_key) const {
+  if (IsApiPath(ctx.path)) {
+    const char* code = status == bhttp::status::not_found            ? "not_found"
+                       : status == bhttp::status::forbidden          ? "forbidden"
+                       : status == bhttp::status::unauthorized       ? "unauthenticated"
+                       : status == bhttp::status::method_not_allowed ? "method_not_allowed"
+                                                                     : "error";
+    return JsonError(ctx, status, code, views_.T(message_key));
+  }
+  mustache::data data;
+  data.set("title", views_.T(std::string(message_key) + "_title"));
+  data.set("message", views_.T(message_key));
+  data.set("correlation_id", ctx.correlation_id);
+  return HtmlResponse(ctx, status, views_.Page(ctx, "error", data));
+}
+
+void Pipeline::Authenticate(RequestContext& ctx) const {
+  const std::string bearer = BearerToken(ctx.raw);
+  if (!bearer.empty() && IsApiPath(ctx.path)) {
+    ctx.principal = services_.auth.AuthenticateToken(bearer);
+    ctx.via_api_token = ctx.principal.has_value();
+    return;
+  }
+  auto cookie = ctx.raw.find(bhttp::field::cookie);
+  if (cookie == ctx.raw.end()) return;
+  const std::string value = CookieValue(cookie->value(), kSessionCookie);
+  if (!value.empty()) ctx.principal = services_.auth.ResumeSession(value);
+  ctx.login_csrf = CookieValue(cookie->value(), kLoginCsrfCookie);
+}
+
+bool Pipeline::CsrfValid(const RequestContext& ctx) const {
+  if (ctx.via_api_token) return true;  // a bearer token is not sent by the browser on its own: no CSRF risk
+  std::string expected = ctx.principal ? ctx.principal->csrf_token : ctx.login_csrf;
+  if (expected.empty()) return false;
+  auto header = ctx.raw.find("X-CSRF-Token");
+  if (header != ctx.raw.end()) return ConstantTimeEquals(header->value(), expected);
+  auto type = ctx.raw.find(bhttp::field::content_type);
+  if (type == ctx.raw.end() || !type->value().starts_with("application/x-www-form-urlencoded")) return false;
+  return ConstantTimeEquals(ctx.Form().Get("csrf_token"), expected);
+}
+
+RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
+  const RouteMatch match = router_.Match(ctx.raw.method(), ctx.path);
+  if (match.route == nullptr)
+    return ErrorPage(ctx, match.path_matched ? bhttp::status::method_not_allowed : bhttp::status::not_found,
+                     match.path_matched ? "error.method_not_allowed" : "error.page_not_found");
+  ctx.params = match.params;
+  Authenticate(ctx);
+  const Route& route = *match.route;
+  if (!route.policy.IsPublic()) {
+    if (!ctx.principal) {
+      if (IsApiPath(ctx.path)) return ErrorPage(ctx, bhttp::status::unauthorized, "error.unauthenticated");
+      return Redirect(ctx, "/sign-in");
+    }
+    if (!route.policy.Allows(*ctx.principal)) return ErrorPage(ctx, bhttp::status::forbidden, "error.forbidden");
+  }
+  if (ChangesState(ctx.raw.method()) && !CsrfValid(ctx))
+    return ErrorPage(ctx, bhttp::status::forbidden, "error.csrf");
+  return route.handler(ctx);
+}
+
+RawResponse Pipeline::Handle(const RawRequest& request, const std::string& remote_address) const {
+  const auto started = std::chrono::steady_clock::now();
+  RequestContext ctx{request, remote_address, PathOf(request.target()), {}, {}, {}, false, RandomHex(8), {}, {}};
+  if (auto q = request.target().find('?'); q != std::string_view::npos)
+    ParseUrlEncoded(request.target().substr(q + 1), ctx.query);
+
+  RawResponse res;
+  bool cacheable = false;
+  if (request.method() == bhttp::verb::get || request.method() == bhttp::verb::head) {
+    if (const StaticFile* file = assets_.Find(ctx.path)) {
+      res = RawResponse{bhttp::status::ok, request.version()};
+      res.set(bhttp::field::content_type, file->content_type);
+      res.body() = file->content;
+      cacheable = true;
+    }
+  }
+  if (!cacheable) {
+    try {
+      res = Dispatch(ctx);
+    } catch (const std::exception& e) {
+      // The message may name a table or constraint, never bound values; the user sees only the correlation id.
+      spdlog::error("request {} failed: {}", ctx.correlation_id, e.what());
+      res = ErrorPage(ctx, bhttp::status::internal_server_error, "error.internal");
+    }
+  }
+  if (!ctx.set_login_csrf_cookie.empty())
+    res.insert(bhttp::field::set_cookie, std::string(kLoginCsrfCookie) + "=" + ctx.set_login_csrf_cookie +
+                                             "; Path=/; Secure; HttpOnly; SameSite=Strict");
+  ApplySecurityHeaders(res, cacheable);
+  res.keep_alive(request.keep_alive());
+  if (request.method() == bhttp::verb::head) {
+    res.prepare_payload();
+    res.body().clear();
+  } else {
+    res.prepare_payload();
+  }
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  // Method, status and timing only: paths carry ids and query strings can carry names.
+  if (!cacheable)
+    spdlog::info("{} {} {} {}us", ctx.correlation_id, std::string(request.method_string()), res.result_int(), micros);
+  return res;
+}
+
+}  // namespace hearth::http

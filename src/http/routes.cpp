@@ -1,0 +1,15 @@
+#include "http/routes.hpp"
+
+namespace hearth::http {
+
+void RegisterRoutes(Router& router, RouteDeps deps) {
+  RegisterAuthRoutes(router, deps);
+  RegisterFamilyPages(router, deps);
+  RegisterPersonPages(router, deps);
+  RegisterReferralPages(router, deps);
+  RegisterAdminPages(router, deps);
+  RegisterFamilyApi(router, deps);
+  RegisterReferralApi(router, deps);
+}
+
+}  // namespace hearth::http

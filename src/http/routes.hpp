@@ -1,0 +1,25 @@
+// Every route of the web application and the JSON API, registered by resource.
+#pragma once
+#include "app/services.hpp"
+#include "http/router.hpp"
+#include "http/views.hpp"
+
+namespace hearth::http {
+
+struct RouteDeps {
+  Services& services;
+  const Views& views;
+};
+
+void RegisterRoutes(Router& router, RouteDeps deps);
+
+// One per resource, each in its own file.
+void RegisterAuthRoutes(Router& router, RouteDeps deps);      // pages/auth_pages.cpp
+void RegisterFamilyPages(Router& router, RouteDeps deps);     // pages/family_pages.cpp
+void RegisterPersonPages(Router& router, RouteDeps deps);     // pages/person_pages.cpp
+void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_pages.cpp
+void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
+void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.cpp
+void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
+
+}  // namespace hearth::http

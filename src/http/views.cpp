@@ -1,0 +1,199 @@
+#include "http/views.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace hearth::http {
+namespace {
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Puts "a.b.c" = text into nested objects t -> a -> b -> c.
+void SetNested(mustache::data& root, const std::string& key, const std::string& text) {
+  mustache::data* node = &root;
+  std::size_t start = 0;
+  for (;;) {
+    const auto dot = key.find('.', start);
+    const std::string part = key.substr(start, dot - start);
+    if (dot == std::string::npos) {
+      node->set(part, text);
+      return;
+    }
+    if (node->get(part) == nullptr) node->set(part, mustache::data{mustache::data::type::object});
+    node = const_cast<mustache::data*>(node->get(part));
+    start = dot + 1;
+  }
+}
+
+mustache::data Bool(bool b) { return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false); }
+}  // namespace
+
+Views::Views(const std::filesystem::path& dir, const MessageCatalogue& messages, std::string asset_version)
+    : messages_(messages), asset_version_(std::move(asset_version)) {
+  if (!std::filesystem::is_directory(dir)) throw FatalError("templates folder not found: " + dir.string());
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".mustache") continue;
+    auto rel = std::filesystem::relative(entry.path(), dir);
+    rel.replace_extension();
+    const std::string name = rel.generic_string();
+    std::string source = ReadFile(entry.path());
+    mustache::mustache parsed(source);
+    if (!parsed.is_valid())
+      throw FatalError("template " + entry.path().string() + ": " + parsed.error_message());
+    sources_[name] = std::move(source);
+  }
+  mustache::data t{mustache::data::type::object};
+  for (const auto& [key, text] : messages_.All()) SetNested(t, key, text);
+  shared_ = mustache::data{mustache::data::type::object};
+  shared_.set("t", t);
+  shared_.set("asset_version", asset_version_);
+  for (const auto& [name, source] : sources_) {
+    const auto slash = name.rfind('/');
+    const auto base = slash == std::string::npos ? name : name.substr(slash + 1);
+    if (base.starts_with("_")) {
+      const std::string* src = &sources_.at(name);
+      shared_.set(name, mustache::partial([src] { return *src; }));
+    }
+  }
+}
+
+std::string Views::RenderWith(std::string_view template_name, const mustache::data& data) const {
+  // kainjow templates are not safe to render from two threads at once: each thread parses its own copy.
+  thread_local std::unordered_map<const Views*, std::unordered_map<std::string, std::unique_ptr<mustache::mustache>>>
+      cache;
+  auto& mine = cache[this];
+  const std::string name(template_name);
+  auto it = mine.find(name);
+  if (it == mine.end()) {
+    auto src = sources_.find(name);
+    if (src == sources_.end()) throw FatalError("no such template: " + name);
+    it = mine.emplace(name, std::make_unique<mustache::mustache>(src->second)).first;
+  }
+  mustache::context<std::string> ctx(&shared_);
+  ctx.push(&data);
+  return it->second->render(ctx);
+}
+
+std::string Views::Fragment(std::string_view template_name, const mustache::data& data) const {
+  return RenderWith(template_name, data);
+}
+
+std::string Views::Page(const RequestContext& ctx, std::string_view template_name, mustache::data data) const {
+  std::string content = RenderWith(template_name, data);
+  mustache::data layout{mustache::data::type::object};
+  if (const auto* title = data.get("title")) layout.set("title", *title);
+  layout.set("content", content);
+  layout.set("path", ctx.path);
+  if (ctx.principal) {
+    const auto& who = *ctx.principal;
+    mustache::data user;
+    user.set("username", who.username);
+    user.set("role", messages_.Get("role." + std::string(ToString(who.role))));
+    user.set("team", who.team_name);
+    layout.set("user", user);
+    layout.set("csrf_token", who.csrf_token);
+    layout.set("can_view_families", Bool(who.Can(Capability::kViewFamilies)));
+    layout.set("can_record_referrals", Bool(who.Can(Capability::kRecordReferrals)));
+    layout.set("can_manage_users", Bool(who.Can(Capability::kManageUsers)));
+    layout.set("can_view_audit", Bool(who.Can(Capability::kViewAudit)));
+  }
+  auto section = [&](std::string_view prefix) { return Bool(ctx.path.starts_with(prefix)); };
+  layout.set("nav_families", section("/families"));
+  layout.set("nav_referrals", section("/referrals"));
+  layout.set("nav_admin", section("/admin"));
+  return RenderWith("layout", layout);
+}
+
+std::string FieldId(std::string_view field) {
+  std::string id;
+  for (char c : field) {
+    if (c == '[' || c == '.') {
+      if (!id.empty() && id.back() != '-') id += '-';
+    } else if (c != ']') {
+      id += c;
+    }
+  }
+  return id;
+}
+
+std::string FieldErrorText(const FieldError& e, const MessageCatalogue& messages) {
+  // "people[0].given_name" is labelled by "field.given_name"; "family.postcode" by "field.postcode".
+  std::string base = e.field;
+  if (auto dot = base.rfind('.'); dot != std::string::npos) base = base.substr(dot + 1);
+  return messages.Format(e.message_key, {{"field", messages.Get("field." + base)}});
+}
+
+mustache::data FormData(const Input& values, const Error* error, const MessageCatalogue& messages) {
+  mustache::data form{mustache::data::type::object};
+  mustache::data vals{mustache::data::type::object};
+  mustache::data checked{mustache::data::type::object};
+  for (const auto& [name, list] : values.Values()) {
+    const std::string id = FieldId(name);
+    if (!list.empty()) vals.set(id, list.front());
+    mustache::data marks{mustache::data::type::object};
+    for (const auto& v : list) marks.set(v, Bool(true));
+    checked.set(id, marks);
+  }
+  form.set("values", vals);
+  form.set("checked", checked);
+  mustache::data errors{mustache::data::type::object};
+  mustache::data summary{mustache::data::type::list};
+  if (error != nullptr) {
+    for (const auto& f : error->fields) {
+      const std::string id = FieldId(f.field);
+      const std::string text = FieldErrorText(f, messages);
+      if (errors.get(id) == nullptr) errors.set(id, text);
+      mustache::data item;
+      item.set("href", "#" + id);
+      item.set("text", text);
+      summary.push_back(item);
+    }
+    if (error->fields.empty()) {
+      mustache::data item;
+      item.set("text", messages.Get(error->message_key));
+      summary.push_back(item);
+    }
+  }
+  form.set("errors", errors);
+  form.set("error_summary", summary);
+  form.set("has_errors", Bool(error != nullptr));
+  return form;
+}
+
+mustache::data PaginationData(int page, int page_size, int total, const std::string& base_href) {
+  mustache::data p{mustache::data::type::object};
+  const int pages = total == 0 ? 1 : (total + page_size - 1) / page_size;
+  const std::string joiner = base_href.find('?') == std::string::npos ? "?" : "&";
+  auto href = [&](int n) { return base_href + joiner + "page=" + std::to_string(n); };
+  p.set("show", Bool(pages > 1));
+  p.set("page", std::to_string(page));
+  p.set("pages", std::to_string(pages));
+  p.set("total", std::to_string(total));
+  if (page > 1) p.set("previous", href(page - 1));
+  if (page < pages) p.set("next", href(page + 1));
+  mustache::data items{mustache::data::type::list};
+  for (int n = 1; n <= pages; ++n) {
+    const bool near = n == 1 || n == pages || (n >= page - 2 && n <= page + 2);
+    if (!near) {
+      if (n == page - 3 || n == page + 3) {
+        mustache::data gap;
+        gap.set("ellipsis", Bool(true));
+        items.push_back(gap);
+      }
+      continue;
+    }
+    mustache::data item;
+    item.set("number", std::to_string(n));
+    item.set("href", href(n));
+    item.set("current", Bool(n == page));
+    items.push_back(item);
+  }
+  p.set("items", items);
+  return p;
+}
+
+}  // namespace hearth::http

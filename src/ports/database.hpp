@@ -1,0 +1,39 @@
+// Port: a database. Work happens in a unit of work (one transaction) that hands out the repositories;
+// nothing is written unless Commit() is called. A SQLite and, later, a PostgreSQL implementation satisfy it.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "ports/audit.hpp"
+#include "ports/families.hpp"
+#include "ports/users.hpp"
+
+namespace hearth {
+
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+  virtual UserRepository& Users() = 0;
+  virtual SessionRepository& Sessions() = 0;
+  virtual SignInThrottleRepository& Throttle() = 0;
+  virtual FamilyRepository& Families() = 0;
+  virtual PersonRepository& People() = 0;
+  virtual ReferralRepository& Referrals() = 0;
+  virtual AuditRepository& Audit() = 0;
+  // Makes every write durable; without it the destructor rolls back.
+  virtual void Commit() = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual std::unique_ptr<UnitOfWork> BeginRead() = 0;
+  // A writer: takes the write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the busy timeout.
+  virtual std::unique_ptr<UnitOfWork> BeginWrite() = 0;
+  // Applies pending migrations; returns how many were applied.
+  virtual int Migrate() = 0;
+  virtual int SchemaVersion() = 0;
+  virtual bool Healthy() = 0;
+};
+
+}  // namespace hearth

@@ -1,0 +1,86 @@
+// A thin, owned wrapper over one sqlite3 connection and its prepared statements. Nothing here leaves
+// src/storage: driver errors become hearth errors at the repository boundary.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace hearth::sqlite {
+
+struct Options {
+  std::string path;
+  bool synchronous_full = true;  // FULL: an acknowledged write survives power loss (DESIGN.md §6)
+  int busy_timeout_ms = 5000;
+};
+
+// Thrown by this layer when SQLite reports an error it cannot turn into a value (disk full, corruption).
+class StorageError : public std::runtime_error {
+ public:
+  StorageError(const std::string& what, int code) : std::runtime_error(what), code_(code) {}
+  int code() const { return code_; }
+  bool IsConstraint() const;
+
+ private:
+  int code_;
+};
+
+class Statement {
+ public:
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();  // resets (the statement stays cached)
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  Statement& BindNull(int index);
+  template <class T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+
+  // Advances to the next row; false when done. Throws StorageError on failure.
+  bool Step();
+  // Runs a statement that returns no rows.
+  void Run();
+
+  std::int64_t Int(int column) const;
+  double Real(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  std::optional<std::int64_t> OptionalInt(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  explicit Connection(const Options& options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A cached prepared statement for `sql` (use named constants: the cache is keyed by the text).
+  Statement Prepare(std::string_view sql);
+  void Execute(std::string_view sql);  // one or more statements, no results
+  std::int64_t LastInsertId() const;
+  int Changes() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace hearth::sqlite

@@ -1,0 +1,19 @@
+// Versioned, forward-only schema migrations. Each is applied once, in order, inside one transaction with its
+// record in schema_migrations; a migration is never edited after release, only followed by a new one.
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace hearth::sqlite {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+const std::vector<Migration>& AllMigrations();
+
+extern const std::string_view kMigration0001Initial;
+
+}  // namespace hearth::sqlite

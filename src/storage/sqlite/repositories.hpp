@@ -1,0 +1,116 @@
+// SQLite implementations of the ports. Each holds the connection of the unit of work that made it.
+#pragma once
+#include "ports/database.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace hearth::sqlite {
+
+class SqliteUsers final : public UserRepository {
+ public:
+  explicit SqliteUsers(Connection& c) : c_(c) {}
+  std::optional<User> FindByUsername(const std::string& username) override;
+  std::optional<User> FindById(RecordId id) override;
+  RecordId Insert(const User& user) override;
+  void SetDisabled(RecordId id, bool disabled) override;
+  void SetPasswordHash(RecordId id, const std::string& hash) override;
+  std::vector<User> List(int offset, int limit) override;
+  int Count() override;
+  std::optional<Team> FindTeamByName(const std::string& name) override;
+  RecordId InsertTeam(const std::string& name) override;
+  std::vector<Team> ListTeams() override;
+  void InsertApiToken(RecordId user_id, const std::string& token_hash, const std::string& created_at) override;
+  std::optional<User> FindByApiTokenHash(const std::string& token_hash) override;
+  void DeleteApiTokens(RecordId user_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteSessions final : public SessionRepository {
+ public:
+  explicit SqliteSessions(Connection& c) : c_(c) {}
+  void Insert(const SessionRecord& session) override;
+  std::optional<SessionRecord> Find(const std::string& id_hash) override;
+  void Touch(const std::string& id_hash, long long now) override;
+  void Delete(const std::string& id_hash) override;
+  void DeleteForUser(RecordId user_id) override;
+  void DeleteExpired(long long idle_cutoff, long long absolute_cutoff) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteThrottle final : public SignInThrottleRepository {
+ public:
+  explicit SqliteThrottle(Connection& c) : c_(c) {}
+  int CountFailuresSince(const std::string& source, long long since) override;
+  void RecordFailure(const std::string& source, long long at) override;
+  void ClearFailures(const std::string& source) override;
+  void DeleteBefore(long long cutoff) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteFamilies final : public FamilyRepository {
+ public:
+  explicit SqliteFamilies(Connection& c) : c_(c) {}
+  RecordId Insert(const Family& family) override;
+  bool Update(const Family& family) override;
+  std::optional<Family> FindById(RecordId id) override;
+  bool IsVisible(RecordId family_id, const FamilyVisibility& visibility) override;
+  FamilySearchResult Search(const FamilySearch& search) override;
+  int Count() override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePeople final : public PersonRepository {
+ public:
+  explicit SqlitePeople(Connection& c) : c_(c) {}
+  RecordId Insert(const Person& person) override;
+  bool Update(const Person& person) override;
+  std::optional<Person> FindById(RecordId id) override;
+  std::vector<Person> ListForFamily(RecordId family_id) override;
+  std::vector<Person> FindByDateOfBirth(const Date& date_of_birth, const FamilyVisibility& visibility) override;
+  RecordId InsertRelationship(const Relationship& relationship) override;
+  std::vector<Relationship> ListRelationships(RecordId family_id) override;
+  bool DeleteRelationship(RecordId family_id, RecordId relationship_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteReferrals final : public ReferralRepository {
+ public:
+  explicit SqliteReferrals(Connection& c) : c_(c) {}
+  RecordId Insert(const Referral& referral) override;
+  std::optional<Referral> FindById(RecordId id) override;
+  std::vector<Referral> ListForFamily(RecordId family_id) override;
+  RecordId InsertEpisode(const Episode& episode) override;
+  std::vector<Episode> ListEpisodes(RecordId family_id) override;
+  void InsertAssignment(RecordId episode_id, RecordId user_id, Role role, const Date& from) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteAudit final : public AuditRepository {
+ public:
+  explicit SqliteAudit(Connection& c) : c_(c) {}
+  void Append(const AuditEvent& event) override;
+  std::vector<AuditEvent> ListForFamily(RecordId family_id, int offset, int limit) override;
+  int CountForFamily(RecordId family_id) override;
+  std::vector<AuditEvent> ListRecent(int offset, int limit) override;
+  int Count() override;
+
+ private:
+  Connection& c_;
+};
+
+// The SQL fragment and its binding that restrict families (alias `f`) to those `visibility` allows.
+// Appends to `sql` and returns the values to bind, in order, after the caller's own.
+std::vector<std::string> AppendVisibilityFilter(std::string& sql, const FamilyVisibility& visibility);
+
+}  // namespace hearth::sqlite
