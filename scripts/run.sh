@@ -36,7 +36,7 @@ else
     exit 1
   fi
 
-  message="Sign in at http://${listen}/sign-in as admin with password ${password} (shown once; change it after signing in)"
+  message="Sign in at http://${listen}/sign-in as admin with password ${password} (shown once: keep it somewhere safe)"
   border="+$(printf '%*s' $((${#message} + 2)) '' | tr ' ' '-')+"
   printf '\n%s\n| %*s |\n| %s |\n| %*s |\n%s\n\n' "$border" "${#message}" '' "$message" "${#message}" '' "$border"
 fi

@@ -19,9 +19,12 @@ struct AuditTarget {
 void Audit(UnitOfWork& uow, const Principal& who, std::string_view action, const AuditTarget& target,
            std::string_view outcome = "ok");
 
-// For refusals and failures the use case's own transaction is rolled back, so they are written in their own.
-void AuditSeparately(Database& db, const Principal& who, std::string_view action, const AuditTarget& target,
-                     std::string_view outcome);
+class AuditSink;
+
+// An audit row that is not part of a change (a view, a search, a refusal whose attempt was rolled back). With a
+// sink it is group-committed (see audit_sink.hpp); without one (command line, tests) it is committed at once.
+void AuditSeparately(Database& db, AuditSink* sink, const Principal& who, std::string_view action,
+                     const AuditTarget& target, std::string_view outcome);
 
 }  // namespace hearth
 
@@ -37,10 +40,10 @@ struct Refusal {
 // Runs `work(refusal)`; its unit of work must be scoped inside `work`. A refusal it notes is audited afterwards,
 // in a transaction of its own, so refusals are on the record even though the attempt changed nothing.
 template <class Work>
-auto WithRefusalAudit(Database& db, const Principal& who, Work&& work) {
+auto WithRefusalAudit(Database& db, AuditSink* sink, const Principal& who, Work&& work) {
   std::optional<Refusal> refusal;
   auto result = work(refusal);
-  if (refusal) AuditSeparately(db, who, refusal->action, refusal->target, refusal->outcome);
+  if (refusal) AuditSeparately(db, sink, who, refusal->action, refusal->target, refusal->outcome);
   return result;
 }
 

@@ -80,12 +80,12 @@ Result<SearchPage> FamilyService::Search(const Principal& who, const std::string
     out.result = uow->Families().Search(search);
   }
   // The search terms are personal data: the trail records that a search happened, not what was sought.
-  AuditSeparately(db_, who, "search", {"family", 0, 0}, "ok");
+  AuditSeparately(db_, sink_, who, "search", {"family", 0, 0}, "ok");
   return out;
 }
 
 Result<FamilyView> FamilyService::View(const Principal& who, RecordId family_id) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<FamilyView> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<FamilyView> {
     FamilyView view;
     {
       auto uow = db_.BeginRead();
@@ -98,7 +98,7 @@ Result<FamilyView> FamilyService::View(const Principal& who, RecordId family_id)
       view.episodes = uow->Referrals().ListEpisodes(family_id);
     }
     view.chronology = BuildChronology(view.referrals, view.episodes);
-    AuditSeparately(db_, who, "view", {"family", family_id, family_id}, "ok");
+    AuditSeparately(db_, sink_, who, "view", {"family", family_id, family_id}, "ok");
     return view;
   });
 }
@@ -107,7 +107,7 @@ Result<RecordId> FamilyService::Create(const Principal& who, const Input& fields
   const bool allowed = who.Can(Capability::kRecordReferrals) ||
                        (who.Can(Capability::kEditFamilies) && who.Visibility().scope == FamilyScope::kAll);
   if (!allowed) {
-    AuditSeparately(db_, who, "create", {"family", 0, 0}, "denied");
+    AuditSeparately(db_, sink_, who, "create", {"family", 0, 0}, "denied");
     return Error::Forbidden("create family");
   }
   auto family = FamilyFromInput(fields);
@@ -121,7 +121,7 @@ Result<RecordId> FamilyService::Create(const Principal& who, const Input& fields
 
 Result<void> FamilyService::Update(const Principal& who, RecordId family_id, const Input& fields,
                                    int expected_version) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
     auto uow = db_.BeginWrite();
     auto current = VisibleFamily(*uow, who, family_id, Capability::kEditFamilies, "update", refusal);
     if (!current) return current.error();
@@ -137,7 +137,7 @@ Result<void> FamilyService::Update(const Principal& who, RecordId family_id, con
 }
 
 Result<Person> FamilyService::GetPerson(const Principal& who, RecordId person_id) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<Person> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<Person> {
     std::optional<Person> person;
     {
       auto uow = db_.BeginRead();
@@ -146,13 +146,13 @@ Result<Person> FamilyService::GetPerson(const Principal& who, RecordId person_id
       auto family = VisibleFamily(*uow, who, person->family_id, Capability::kViewFamilies, "view", refusal);
       if (!family) return family.error();
     }
-    AuditSeparately(db_, who, "view", {"person", person_id, person->family_id}, "ok");
+    AuditSeparately(db_, sink_, who, "view", {"person", person_id, person->family_id}, "ok");
     return *person;
   });
 }
 
 Result<RecordId> FamilyService::AddPerson(const Principal& who, RecordId family_id, const Input& fields) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
     auto uow = db_.BeginWrite();
     auto family = VisibleFamily(*uow, who, family_id, Capability::kEditFamilies, "create", refusal);
     if (!family) return family.error();
@@ -168,7 +168,7 @@ Result<RecordId> FamilyService::AddPerson(const Principal& who, RecordId family_
 
 Result<void> FamilyService::UpdatePerson(const Principal& who, RecordId person_id, const Input& fields,
                                          int expected_version) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
     auto uow = db_.BeginWrite();
     auto current = uow->People().FindById(person_id);
     if (!current) return Error::NotFound("no person");
@@ -187,7 +187,7 @@ Result<void> FamilyService::UpdatePerson(const Principal& who, RecordId person_i
 }
 
 Result<RecordId> FamilyService::AddRelationship(const Principal& who, RecordId family_id, const Input& fields) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
     auto uow = db_.BeginWrite();
     auto family = VisibleFamily(*uow, who, family_id, Capability::kEditFamilies, "update", refusal);
     if (!family) return family.error();
@@ -212,7 +212,7 @@ Result<RecordId> FamilyService::AddRelationship(const Principal& who, RecordId f
 }
 
 Result<void> FamilyService::RemoveRelationship(const Principal& who, RecordId family_id, RecordId relationship_id) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<void> {
     auto uow = db_.BeginWrite();
     auto family = VisibleFamily(*uow, who, family_id, Capability::kEditFamilies, "delete", refusal);
     if (!family) return family.error();

@@ -7,6 +7,7 @@
 #include "app/principal.hpp"
 #include "common/error.hpp"
 #include "domain/input.hpp"
+#include "app/audit_sink.hpp"
 #include "ports/database.hpp"
 
 namespace hearth {
@@ -37,7 +38,8 @@ struct SearchPage {
 
 class FamilyService {
  public:
-  explicit FamilyService(Database& db) : db_(db) {}
+  // Without a sink, view and refusal audit rows are committed one by one (command line, tests).
+  explicit FamilyService(Database& db, AuditSink* sink = nullptr) : db_(db), sink_(sink) {}
 
   // `query`: words are name prefixes, a YYYY-MM-DD (or DD/MM/YYYY) is a date of birth, a postcode or its
   // outward part matches the household postcode. Case-insensitive. Pages start at 1.
@@ -55,6 +57,7 @@ class FamilyService {
 
  private:
   Database& db_;
+  AuditSink* sink_;
 };
 
 // Reads a search box: words are name prefixes; a date (YYYY-MM-DD or DD/MM/YYYY) is a date of birth; a postcode,

@@ -35,7 +35,7 @@ std::vector<PossibleMatch> ReferralService::FindPossibleMatches(const Principal&
 
 Result<ReferralOutcome> ReferralService::Record(const Principal& who, const ReferralSubmission& in) {
   if (!who.Can(Capability::kRecordReferrals)) {
-    AuditSeparately(db_, who, "create", {"referral", 0, in.family_id.value_or(0)}, "denied");
+    AuditSeparately(db_, sink_, who, "create", {"referral", 0, in.family_id.value_or(0)}, "denied");
     return Error::Forbidden("record referral");
   }
   const Date today = Date::TodayUtc();
@@ -67,7 +67,7 @@ Result<ReferralOutcome> ReferralService::Record(const Principal& who, const Refe
     if (!outcome.possible_matches.empty()) return outcome;
   }
 
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<ReferralOutcome> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<ReferralOutcome> {
     auto uow = db_.BeginWrite();
     if (in.family_id) {
       if (!uow->Families().FindById(*in.family_id) || !uow->Families().IsVisible(*in.family_id, who.Visibility())) {
@@ -104,7 +104,7 @@ Result<ReferralOutcome> ReferralService::Record(const Principal& who, const Refe
 }
 
 Result<Referral> ReferralService::Get(const Principal& who, RecordId referral_id) {
-  return WithRefusalAudit(db_, who, [&](std::optional<Refusal>& refusal) -> Result<Referral> {
+  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<Referral> {
     std::optional<Referral> referral;
     {
       auto uow = db_.BeginRead();
@@ -115,7 +115,7 @@ Result<Referral> ReferralService::Get(const Principal& who, RecordId referral_id
         return Error::NotFound("referral");
       }
     }
-    AuditSeparately(db_, who, "view", {"referral", referral_id, referral->family_id}, "ok");
+    AuditSeparately(db_, sink_, who, "view", {"referral", referral_id, referral->family_id}, "ok");
     return *referral;
   });
 }

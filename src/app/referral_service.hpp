@@ -8,6 +8,7 @@
 #include "app/principal.hpp"
 #include "common/error.hpp"
 #include "domain/input.hpp"
+#include "app/audit_sink.hpp"
 #include "ports/database.hpp"
 
 namespace hearth {
@@ -36,7 +37,8 @@ struct ReferralOutcome {
 
 class ReferralService {
  public:
-  explicit ReferralService(Database& db) : db_(db) {}
+  // Without a sink, view and refusal audit rows are committed one by one (command line, tests).
+  explicit ReferralService(Database& db, AuditSink* sink = nullptr) : db_(db), sink_(sink) {}
 
   // Field errors name "family.<field>", "people[i].<field>" or the referral's own field.
   Result<ReferralOutcome> Record(const Principal& who, const ReferralSubmission& submission);
@@ -46,6 +48,7 @@ class ReferralService {
 
  private:
   Database& db_;
+  AuditSink* sink_;
 };
 
 }  // namespace hearth

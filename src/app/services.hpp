@@ -11,13 +11,15 @@ namespace hearth {
 struct Services {
   Services(Database& database, AuthSettings auth_settings)
       : db(database),
+        audit_sink(database),
         auth(database, std::move(auth_settings)),
         users(database),
-        families(database),
-        referrals(database),
-        audit(database) {}
+        families(database, &audit_sink),
+        referrals(database, &audit_sink),
+        audit(database, &audit_sink) {}
 
   Database& db;
+  AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
   AuthService auth;
   UserAdmin users;
   FamilyService families;

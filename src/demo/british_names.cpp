@@ -6,6 +6,8 @@ namespace hearth::demo {
 namespace {
 using namespace std::string_view_literals;
 
+// The tables read better as aligned columns than one entry a line.
+// clang-format off
 // Plain ASCII spellings throughout (Sian, not Siân) so that the demo never depends on how a search folds accents.
 constexpr std::array kAdultFemale{
     "Sarah"sv,    "Emma"sv,      "Claire"sv,    "Kelly"sv,    "Gemma"sv,     "Lisa"sv,      "Rebecca"sv,
@@ -160,6 +162,7 @@ const std::array kTowns{
     Town{"Llanharan", "South", "CF72", "9", kLlanharan, 3},
     Town{"Tonyrefail", "South", "CF39", "8", kTonyrefail, 5},
 };
+// clang-format on
 }  // namespace
 
 std::span<const std::string_view> AdultFemaleNames() { return kAdultFemale; }

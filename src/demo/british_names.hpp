@@ -25,7 +25,7 @@ struct Town {
   std::string_view district;  // outward code, e.g. "CF37"
   std::string_view sectors;   // the sector digits in use for that district, e.g. "1235"
   std::span<const std::string_view> localities;  // villages or estates that can stand in address line 2
-  int weight = 1;  // relative share of the households: bigger towns get more
+  int weight = 1;                                // relative share of the households: bigger towns get more
 };
 
 std::span<const Town> Towns();

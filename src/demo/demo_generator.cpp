@@ -50,12 +50,16 @@ constexpr StaffMember kStaff[] = {
     {"demo.manager3", Role::kManager, "Families Plus"},
     {"demo.iw6", Role::kInterventionWorker, "CANS"},
 };
-constexpr const char* kTeams[] = {"Front Door",         "Engagement and Assessment", "Brokerage and Review",
-                                  "Families Team West", "Families Team East",        "Families Plus",
+constexpr const char* kTeams[] = {"Front Door",
+                                  "Engagement and Assessment",
+                                  "Brokerage and Review",
+                                  "Families Team West",
+                                  "Families Team East",
+                                  "Families Plus",
                                   "CANS"};
 
 struct Staff {
-  std::vector<RecordId> front_door;  // who records referrals
+  std::vector<RecordId> front_door;   // who records referrals
   std::vector<RecordId> ea_officers;  // who open episodes are assigned to
   int count = 0;
 };

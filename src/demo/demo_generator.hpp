@@ -11,9 +11,9 @@ namespace hearth {
 
 struct DemoOptions {
   int families = 5000;
-  unsigned seed = 20261122;     // the same seed, options and today give the same history
+  unsigned seed = 20261122;       // the same seed, options and today give the same history
   Date today = Date::TodayUtc();  // the history ends here
-  int years = 3;                // and starts this many years before
+  int years = 3;                  // and starts this many years before
 };
 
 struct DemoSummary {

@@ -32,9 +32,7 @@ constexpr int kSeventeenYearsAtLeast = 6211;
 constexpr int kUnderEighteenYears = 6570;
 constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";  // the letters Royal Mail uses inward
 
-std::string PickName(DemoRandom& rng, std::span<const std::string_view> names) {
-  return std::string(rng.Pick(names));
-}
+std::string PickName(DemoRandom& rng, std::span<const std::string_view> names) { return std::string(rng.Pick(names)); }
 
 // A birth date `years` (plus some days) before `eldest_born`, never fewer than 17 whole years before it.
 Date BornBefore(DemoRandom& rng, const Date& eldest_born, int years) {
@@ -105,8 +103,7 @@ Household PlanHousehold(DemoRandom& rng, const Date& first_referral, const Date&
   Household h;
   h.family = MakeAddress(rng);
   const Shape shape = PickFrom(rng, kShapes);
-  const std::vector<Date> births =
-      ChildBirthDates(rng, PickFrom(rng, kChildCounts), first_referral, last_referral);
+  const std::vector<Date> births = ChildBirthDates(rng, PickFrom(rng, kChildCounts), first_referral, last_referral);
   const Date& eldest = births.front();
 
   const auto band = PickFrom(rng, kMotherAgeBands);
@@ -154,8 +151,7 @@ Household PlanHousehold(DemoRandom& rng, const Date& first_referral, const Date&
     case Shape::kGrandparents: {
       // Kinship care: a grandparent a generation further back than the (absent) parents.
       const int age = rng.Between(38, 58);
-      h.people.push_back(
-          Adult(rng, Sex::kFemale, MemberRole::kCarer, household_name, BornBefore(rng, eldest, age)));
+      h.people.push_back(Adult(rng, Sex::kFemale, MemberRole::kCarer, household_name, BornBefore(rng, eldest, age)));
       if (shape == Shape::kGrandparents)
         h.people.push_back(Adult(rng, Sex::kMale, MemberRole::kCarer, household_name,
                                  BornBefore(rng, eldest, age + rng.Between(-2, 5))));
@@ -174,7 +170,8 @@ Household PlanHousehold(DemoRandom& rng, const Date& first_referral, const Date&
     for (int attempt = 0; attempt < 8; ++attempt) {
       child.given_name = PickName(rng, names);
       bool taken = false;
-      for (std::size_t j = adults; j < h.people.size(); ++j) taken = taken || h.people[j].given_name == child.given_name;
+      for (std::size_t j = adults; j < h.people.size(); ++j)
+        taken = taken || h.people[j].given_name == child.given_name;
       if (!taken) break;
     }
     // Most siblings share a name; now and then a half-sibling has another.
@@ -191,7 +188,8 @@ Household PlanHousehold(DemoRandom& rng, const Date& first_referral, const Date&
     for (std::size_t c = adults; c < h.people.size(); ++c) h.relationships.push_back({a, c, kind});
   }
   for (std::size_t c = adults; c < h.people.size(); ++c)
-    for (std::size_t d = c + 1; d < h.people.size(); ++d) h.relationships.push_back({c, d, RelationshipKind::kSiblingOf});
+    for (std::size_t d = c + 1; d < h.people.size(); ++d)
+      h.relationships.push_back({c, d, RelationshipKind::kSiblingOf});
   return h;
 }
 

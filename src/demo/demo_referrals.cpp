@@ -49,7 +49,9 @@ constexpr std::array kEarlyHelpRationales{
     "Family would benefit from whole-family support; parent agreed to early help."sv,
     "Needs sit below the threshold for statutory services; family consented to an early help assessment."sv,
     "Several areas of family life affected; coordinated support from partners is likely to help."sv,
-    "Parent asked for help with routines and boundaries; early help offered and accepted."sv,
+    "Parent asked for help with routines and boundaries; early help offered and accepted."sv};
+// Used only when education is among the reasons, so the rationale never contradicts them.
+constexpr std::array kSchoolRationales{
     "School attendance concerns alongside wider family needs; early help assessment agreed."sv};
 constexpr std::array kStepDownRationales{
     "Step-down from children's social care: progress made, continuing support through early help."sv};
@@ -69,16 +71,20 @@ constexpr std::array kNoFurtherActionRationales{
 // The referrer's own concern usually leads: a school refers about school, the police about an incident.
 std::optional<OutcomeArea> LeadReason(DemoRandom& rng, ReferralSource source) {
   switch (source) {
-    case ReferralSource::kSchool: return rng.Percent(55) ? std::optional(OutcomeArea::kEducation) : std::nullopt;
-    case ReferralSource::kHealth: return rng.Percent(55) ? std::optional(OutcomeArea::kHealth) : std::nullopt;
-    case ReferralSource::kHousing: return rng.Percent(60) ? std::optional(OutcomeArea::kHousing) : std::nullopt;
+    case ReferralSource::kSchool:
+      return rng.Percent(55) ? std::optional(OutcomeArea::kEducation) : std::nullopt;
+    case ReferralSource::kHealth:
+      return rng.Percent(55) ? std::optional(OutcomeArea::kHealth) : std::nullopt;
+    case ReferralSource::kHousing:
+      return rng.Percent(60) ? std::optional(OutcomeArea::kHousing) : std::nullopt;
     case ReferralSource::kPolice: {
       const int roll = static_cast<int>(rng.Below(100));
       if (roll < 45) return OutcomeArea::kDomesticAbuse;
       if (roll < 60) return OutcomeArea::kCrime;
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -128,13 +134,18 @@ std::vector<Agency> PlanSharing(DemoRandom& rng, bool at_least_one) {
   return out;
 }
 
-std::string_view PlanRationale(DemoRandom& rng, ReferralDecision decision, bool step_down) {
-  switch (decision) {
-    case ReferralDecision::kEarlyHelp:
-      return step_down ? rng.Pick(std::span<const std::string_view>(kStepDownRationales))
-                       : rng.Pick(std::span<const std::string_view>(kEarlyHelpRationales));
-    case ReferralDecision::kStatutory: return rng.Pick(std::span<const std::string_view>(kStatutoryRationales));
-    case ReferralDecision::kAdvice: return rng.Pick(std::span<const std::string_view>(kAdviceRationales));
+std::string_view PlanRationale(DemoRandom& rng, const Referral& r) {
+  switch (r.decision) {
+    case ReferralDecision::kEarlyHelp: {
+      if (r.IsStepDown()) return rng.Pick(std::span<const std::string_view>(kStepDownRationales));
+      const bool education = std::find(r.reasons.begin(), r.reasons.end(), OutcomeArea::kEducation) != r.reasons.end();
+      if (education && rng.Percent(50)) return rng.Pick(std::span<const std::string_view>(kSchoolRationales));
+      return rng.Pick(std::span<const std::string_view>(kEarlyHelpRationales));
+    }
+    case ReferralDecision::kStatutory:
+      return rng.Pick(std::span<const std::string_view>(kStatutoryRationales));
+    case ReferralDecision::kAdvice:
+      return rng.Pick(std::span<const std::string_view>(kAdviceRationales));
     case ReferralDecision::kNoFurtherAction:
       return rng.Pick(std::span<const std::string_view>(kNoFurtherActionRationales));
   }
@@ -170,7 +181,7 @@ Referral PlanReferral(DemoRandom& rng, const Household& household, const Date& r
   } else if (roll < 95) {
     r.consent.given = false;
   }  // else: not recorded
-  r.rationale = std::string(PlanRationale(rng, r.decision, r.IsStepDown()));
+  r.rationale = std::string(PlanRationale(rng, r));
   return r;
 }
 

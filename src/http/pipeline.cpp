@@ -102,8 +102,19 @@ RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
   return route.handler(ctx);
 }
 
-RawResponse Pipeline::Handle(const RawRequest& request, const std::string& remote_address) const {
+RawResponse Pipeline::AuditFailedResponse(const RawRequest& request) const {
+  RawResponse res{bhttp::status::service_unavailable, request.version()};
+  res.set(bhttp::field::content_type, "text/plain; charset=utf-8");
+  res.body() = views_.T("error.internal");
+  ApplySecurityHeaders(res, false);
+  res.prepare_payload();
+  return res;
+}
+
+RawResponse Pipeline::Handle(const RawRequest& request, const std::string& remote_address,
+                             std::uint64_t& audit_ticket) const {
   const auto started = std::chrono::steady_clock::now();
+  AuditSink::TakeThreadTicket();  // nothing left over from an earlier request on this thread
   RequestContext ctx{request, remote_address, PathOf(request.target()), {}, {}, {}, false, RandomHex(8), {}, {}};
   if (auto q = request.target().find('?'); q != std::string_view::npos)
     ParseUrlEncoded(request.target().substr(q + 1), ctx.query);
@@ -127,6 +138,7 @@ RawResponse Pipeline::Handle(const RawRequest& request, const std::string& remot
       res = ErrorPage(ctx, bhttp::status::internal_server_error, "error.internal");
     }
   }
+  audit_ticket = AuditSink::TakeThreadTicket();
   if (!ctx.set_login_csrf_cookie.empty())
     res.insert(bhttp::field::set_cookie, std::string(kLoginCsrfCookie) + "=" + ctx.set_login_csrf_cookie +
                                              "; Path=/; Secure; HttpOnly; SameSite=Strict");

@@ -3,6 +3,9 @@
 // 403); CSRF on state-changing requests; the handler; security headers; an access log line without personal
 // data. Exceptions become a 500 with a correlation id.
 #pragma once
+#include <cstdint>
+#include <functional>
+
 #include "app/services.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -15,7 +18,14 @@ class Pipeline {
   Pipeline(const Router& router, Services& services, const Views& views, const StaticFiles& assets)
       : router_(router), services_(services), views_(views), assets_(assets) {}
 
-  RawResponse Handle(const RawRequest& request, const std::string& remote_address) const;
+  // `audit_ticket` is set to the audit sequence number the response must wait for (0: none); see WhenAudited.
+  RawResponse Handle(const RawRequest& request, const std::string& remote_address, std::uint64_t& audit_ticket) const;
+  // Runs `done(ok)` once the audit rows up to `ticket` are durable (ok) or could not be written.
+  void WhenAudited(std::uint64_t ticket, std::function<void(bool)> done) const {
+    services_.audit_sink.OnCommitted(ticket, std::move(done));
+  }
+  // What is sent instead of a page whose view could not be audited: nothing is shown unrecorded.
+  RawResponse AuditFailedResponse(const RawRequest& request) const;
   // The page or JSON answer for an error, in the form the request expects.
   RawResponse ErrorPage(RequestContext& ctx, bhttp::status status, std::string_view message_key) const;
 

@@ -7,6 +7,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -43,6 +44,7 @@ struct Server::Impl {
   std::set<std::shared_ptr<Connection>> connections;
 
   net::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  net::awaitable<bool> AwaitAudit(const std::shared_ptr<Connection>& conn, std::uint64_t ticket);
   net::awaitable<void> Accept();
   void BeginShutdown();
 };
@@ -85,9 +87,12 @@ net::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       RawRequest req = parser.release();
       keep_alive = req.keep_alive();
       // Handlers run on the worker pool; this coroutine resumes on the connection's strand afterwards.
+      std::uint64_t ticket = 0;
       res = co_await net::co_spawn(
           workers.get_executor(),
-          [&]() -> net::awaitable<RawResponse> { co_return pipeline.Handle(req, remote); }, net::use_awaitable);
+          [&]() -> net::awaitable<RawResponse> { co_return pipeline.Handle(req, remote, ticket); },
+          net::use_awaitable);
+      if (ticket != 0 && !co_await AwaitAudit(conn, ticket)) res = pipeline.AuditFailedResponse(req);
     }
     keep_alive = keep_alive && !stopping;
     res.keep_alive(keep_alive);
@@ -101,6 +106,23 @@ net::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   conn->stream.close();
   std::lock_guard lock(connections_mutex);
   connections.erase(conn);
+}
+
+// Waits, without holding a worker thread, until the audit rows of this response are committed: a timer on the
+// connection's strand that the audit writer cancels. False if the rows could not be written in time.
+net::awaitable<bool> Server::Impl::AwaitAudit(const std::shared_ptr<Connection>& conn, std::uint64_t ticket) {
+  auto timer = std::make_shared<net::steady_timer>(conn->stream.get_executor());
+  auto committed = std::make_shared<std::optional<bool>>();
+  timer->expires_after(std::chrono::seconds(10));
+  pipeline.WhenAudited(ticket, [timer, committed](bool ok) {
+    net::post(timer->get_executor(), [timer, committed, ok] {
+      *committed = ok;
+      timer->cancel();
+    });
+  });
+  boost::system::error_code ec;
+  co_await timer->async_wait(net::redirect_error(net::use_awaitable, ec));
+  co_return committed->value_or(false);
 }
 
 net::awaitable<void> Server::Impl::Accept() {

@@ -1,0 +1,110 @@
+#include "http/api/json_views.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace hearth::http {
+namespace json = boost::json;
+
+namespace {
+json::value DateJson(const std::optional<Date>& date) {
+  if (!date) return nullptr;
+  return json::value(date->ToString());
+}
+
+template <class E>
+json::value EnumJson(E value) {
+  return json::value(json::string_view(ToString(value).data(), ToString(value).size()));
+}
+
+template <class E>
+json::array EnumListJson(const std::vector<E>& values) {
+  json::array out;
+  for (E v : values) out.push_back(EnumJson(v));
+  return out;
+}
+
+template <class T, class F>
+json::array ListJson(const std::vector<T>& items, F convert) {
+  json::array out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(convert(item));
+  return out;
+}
+}  // namespace
+
+json::object FamilyJson(const Family& f) {
+  return {{"id", f.id},
+          {"area", f.area},
+          {"address_line_1", f.address_line_1},
+          {"address_line_2", f.address_line_2},
+          {"town", f.town},
+          {"postcode", f.postcode},
+          {"version", f.version}};
+}
+
+json::object FamilySummaryJson(const FamilySummary& s) {
+  return {{"id", s.id}, {"area", s.area}, {"postcode", s.postcode}, {"members", s.members},
+          {"member_count", s.member_count}};
+}
+
+json::object PersonJson(const Person& p) {
+  return {{"id", p.id},
+          {"family", p.family_id},
+          {"given_name", p.given_name},
+          {"family_name", p.family_name},
+          {"date_of_birth", DateJson(p.date_of_birth)},
+          {"sex", EnumJson(p.sex)},
+          {"role", EnumJson(p.role)},
+          {"version", p.version}};
+}
+
+json::object RelationshipJson(const Relationship& r) {
+  return {{"id", r.id}, {"from_person", r.from_person_id}, {"to_person", r.to_person_id}, {"kind", EnumJson(r.kind)}};
+}
+
+json::object ReferralJson(const Referral& r) {
+  json::value consent_given = nullptr;
+  if (r.consent.given) consent_given = *r.consent.given;
+  return {{"id", r.id},
+          {"family", r.family_id},
+          {"received_on", r.received_on.ToString()},
+          {"source", EnumJson(r.source)},
+          {"reasons", EnumListJson(r.reasons)},
+          {"consent_given", consent_given},
+          {"consent_given_by", r.consent.given_by},
+          {"consent_given_on", DateJson(r.consent.given_on)},
+          {"share_with", EnumListJson(r.consent.share_with)},
+          {"decision", EnumJson(r.decision)},
+          {"rationale", r.rationale},
+          {"version", r.version}};
+}
+
+json::object EpisodeJson(const Episode& e) {
+  json::value reason = nullptr;
+  if (e.closure_reason) reason = EnumJson(*e.closure_reason);
+  return {{"id", e.id},
+          {"referral", e.referral_id},
+          {"opened_on", e.opened_on.ToString()},
+          {"stage", EnumJson(e.stage)},
+          {"closed_on", DateJson(e.closed_on)},
+          {"closure_reason", reason}};
+}
+
+json::object PossibleMatchJson(const PossibleMatch& m) {
+  return {{"person_id", m.person.id},
+          {"family_id", m.family.id},
+          {"given_name", m.person.given_name},
+          {"family_name", m.person.family_name},
+          {"date_of_birth", DateJson(m.person.date_of_birth)},
+          {"person_index", m.new_person_index}};
+}
+
+json::object FamilyViewJson(const FamilyView& view) {
+  return {{"family", FamilyJson(view.family)},
+          {"members", ListJson(view.members, PersonJson)},
+          {"relationships", ListJson(view.relationships, RelationshipJson)},
+          {"referrals", ListJson(view.referrals, ReferralJson)},
+          {"episodes", ListJson(view.episodes, EpisodeJson)}};
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,10 @@
+// The administration pages, registered by RegisterAdminPages (routes.hpp) in two parts.
+#pragma once
+#include "http/routes.hpp"
+
+namespace hearth::http {
+
+// Who has accessed a family's record, and the service's recent audit events (pages/audit_pages.cpp).
+void RegisterAuditPages(Router& router, RouteDeps deps);
+
+}  // namespace hearth::http
