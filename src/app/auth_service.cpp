@@ -28,10 +28,14 @@ Result<NewSession> AuthService::SignIn(const std::string& username, const std::s
                                        const std::string& source) {
   const long long now = settings_.now();
   {
-    auto uow = db_.BeginRead();
+    // Check and count the attempt in one write transaction, before the slow password check: concurrent attempts
+    // from one address cannot all slip under the limit. A successful sign-in clears the count again.
+    auto uow = db_.BeginWrite();
     if (uow->Throttle().CountFailuresSince(source, now - settings_.failure_window_s) >=
         settings_.max_failures_per_source)
       return Error{ErrorCode::kTooManyRequests, "sign-in throttled for source", "sign_in.throttled", {}};
+    uow->Throttle().RecordFailure(source, now);
+    uow->Commit();
   }
   std::optional<User> user;
   {
@@ -41,7 +45,6 @@ Result<NewSession> AuthService::SignIn(const std::string& username, const std::s
   const bool password_ok = VerifyPassword(user ? user->password_hash : DummyHash(), password);
   auto uow = db_.BeginWrite();
   if (!user || !password_ok || user->disabled) {
-    uow->Throttle().RecordFailure(source, now);
     uow->Throttle().DeleteBefore(now - settings_.failure_window_s);
     Principal who;
     if (user) who = FromUser(*user);

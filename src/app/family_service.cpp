@@ -129,7 +129,10 @@ Result<void> FamilyService::Update(const Principal& who, RecordId family_id, con
     if (!family) return family.error();
     family->id = family_id;
     family->version = expected_version;
-    if (!uow->Families().Update(*family)) return Error::Stale("family edited since");
+    if (!uow->Families().Update(*family)) {
+      refusal = Refusal{"update", {"family", family_id, family_id}, "stale"};
+      return Error::Stale("family edited since");
+    }
     Audit(*uow, who, "update", {"family", family_id, family_id});
     uow->Commit();
     return {};
@@ -179,7 +182,10 @@ Result<void> FamilyService::UpdatePerson(const Principal& who, RecordId person_i
     person->id = person_id;
     person->family_id = current->family_id;
     person->version = expected_version;
-    if (!uow->People().Update(*person)) return Error::Stale("person edited since");
+    if (!uow->People().Update(*person)) {
+      refusal = Refusal{"update", {"person", person_id, current->family_id}, "stale"};
+      return Error::Stale("person edited since");
+    }
     Audit(*uow, who, "update", {"person", person_id, current->family_id});
     uow->Commit();
     return {};
@@ -225,9 +231,20 @@ Result<void> FamilyService::RemoveRelationship(const Principal& who, RecordId fa
 
 FamilySearch ParseSearch(const std::string& query) {
   FamilySearch search;
-  std::istringstream words(query);
-  std::string word;
-  while (words >> word) {
+  std::istringstream in(query);
+  std::vector<std::string> list;
+  for (std::string w; in >> w;) list.push_back(w);
+  // A postcode is usually typed with its space ("CF37 1DL"): two neighbouring words that make one are one term.
+  std::vector<std::string> terms;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i + 1 < list.size() && !AsDate(list[i]) && NormaliseUkPostcode(list[i] + list[i + 1])) {
+      terms.push_back(list[i] + list[i + 1]);
+      ++i;
+    } else {
+      terms.push_back(list[i]);
+    }
+  }
+  for (const std::string& word : terms) {
     if (auto date = AsDate(word)) {
       search.date_of_birth = date;
     } else if (auto postcode = NormaliseUkPostcode(word)) {

@@ -10,7 +10,8 @@ std::string Trim(const std::string& s) {
 }
 
 namespace {
-bool ValidUtf8NoControls(const std::string& s) {
+// Valid UTF-8 with no control characters: C0 (line breaks and tabs allowed only in multi-line text), DEL and C1.
+bool ValidUtf8NoControls(const std::string& s, Lines lines) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -18,16 +19,19 @@ bool ValidUtf8NoControls(const std::string& s) {
     if (len == 0 || i + len > s.size()) return false;
     for (std::size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    if (len == 1 && c < 0x20 && c != '\n' && c != '\r' && c != '\t') return false;
+    const bool line_break = c == '\n' || c == '\r' || c == '\t';
+    if (len == 1 && (c < 0x20 || c == 0x7f) && !(line_break && lines == Lines::kMany)) return false;
+    if (len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;  // U+0080..U+009F
     i += len;
   }
   return true;
 }
 }  // namespace
 
-std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors) {
+std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors,
+                         Lines lines) {
   std::string value = Trim(in.Get(field));
-  if (!ValidUtf8NoControls(value)) {
+  if (!ValidUtf8NoControls(value, lines)) {
     errors.push_back({field, "error.text_invalid"});
     return {};
   }
@@ -35,9 +39,10 @@ std::string OptionalText(const Input& in, const std::string& field, std::size_t 
   return value;
 }
 
-std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors) {
+std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors,
+                         Lines lines) {
   const std::size_t before = errors.size();
-  std::string value = OptionalText(in, field, max, errors);
+  std::string value = OptionalText(in, field, max, errors, lines);
   if (value.empty() && errors.size() == before) errors.push_back({field, "error.required"});
   return value;
 }

@@ -15,9 +15,14 @@ inline constexpr std::size_t kNameMax = 100;
 inline constexpr std::size_t kLineMax = 200;
 inline constexpr std::size_t kTextMax = 4000;
 
-// A required text field, trimmed, at most `max` bytes.
-std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors);
-std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors);
+enum class Lines { kOne, kMany };
+
+// A required text field, trimmed, at most `max` bytes, valid UTF-8 without control characters (line breaks and
+// tabs only where `lines` is kMany: names and addresses are one line).
+std::string RequiredText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors,
+                         Lines lines = Lines::kOne);
+std::string OptionalText(const Input& in, const std::string& field, std::size_t max, std::vector<FieldError>& errors,
+                         Lines lines = Lines::kOne);
 // A date field; `required` decides whether empty is an error. Dates after `not_after` (if given) are refused.
 std::optional<Date> DateField(const Input& in, const std::string& field, bool required, std::optional<Date> not_after,
                               std::vector<FieldError>& errors);

@@ -102,7 +102,7 @@ Result<Referral> ReferralFromInput(const Input& in, const Date& today) {
   }
   auto decision = EnumField<ReferralDecision>(in, "decision", true, errors);
   if (decision) r.decision = *decision;
-  r.rationale = RequiredText(in, "rationale", kTextMax, errors);
+  r.rationale = RequiredText(in, "rationale", kTextMax, errors, Lines::kMany);
   if (decision == ReferralDecision::kEarlyHelp && r.consent.given != true)
     errors.push_back({"consent_given", "error.early_help_needs_consent"});
   if (!errors.empty()) return Error::Validation(std::move(errors));

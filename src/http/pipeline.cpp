@@ -97,8 +97,11 @@ RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
     }
     if (!route.policy.Allows(*ctx.principal)) return ErrorPage(ctx, bhttp::status::forbidden, "error.forbidden");
   }
-  if (ChangesState(ctx.raw.method()) && !CsrfValid(ctx))
+  if (ChangesState(ctx.raw.method()) && !CsrfValid(ctx)) {
+    if (IsApiPath(ctx.path))
+      return JsonError(ctx, bhttp::status::forbidden, "csrf_failed", views_.T("error.csrf_api"));
     return ErrorPage(ctx, bhttp::status::forbidden, "error.csrf");
+  }
   return route.handler(ctx);
 }
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -44,6 +45,7 @@ struct Server::Impl {
   std::set<std::shared_ptr<Connection>> connections;
 
   net::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  net::awaitable<void> DrainRefusedBody(const std::shared_ptr<Connection>& conn);
   net::awaitable<bool> AwaitAudit(const std::shared_ptr<Connection>& conn, std::uint64_t ticket);
   net::awaitable<void> Accept();
   void BeginShutdown();
@@ -65,10 +67,9 @@ net::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     boost::system::error_code ec;
     conn->stream.expires_after(options.header_timeout);
     co_await bhttp::async_read_header(conn->stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    if (ec) break;  // closed, timed out, cancelled by shutdown, or a malformed head
+    // Beast refuses a declared Content-Length over the limit while reading the head: that gets a 413 below.
+    if (ec && ec != bhttp::error::body_limit) break;  // closed, timed out, cancelled by shutdown, malformed head
     conn->busy = true;
-    const auto length = parser.content_length();
-    if (length && *length > options.body_limit) ec = bhttp::error::body_limit;
     if (!ec) {
       conn->stream.expires_after(options.body_timeout);
       co_await bhttp::async_read(conn->stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
@@ -94,11 +95,13 @@ net::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
           net::use_awaitable);
       if (ticket != 0 && !co_await AwaitAudit(conn, ticket)) res = pipeline.AuditFailedResponse(req);
     }
+    const bool body_refused = ec == bhttp::error::body_limit;
     keep_alive = keep_alive && !stopping;
     res.keep_alive(keep_alive);
     conn->stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(conn->stream, res, net::redirect_error(net::use_awaitable, ec));
     conn->busy = false;
+    if (!ec && body_refused) co_await DrainRefusedBody(conn);
     if (ec || !keep_alive) break;
   }
   boost::system::error_code ignored;
@@ -106,6 +109,18 @@ net::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   conn->stream.close();
   std::lock_guard lock(connections_mutex);
   connections.erase(conn);
+}
+
+// After a 413 the client may still be sending the body; closing at once would reset the connection and the client
+// would never read the answer. So: stop sending, then read and discard for a moment before closing.
+net::awaitable<void> Server::Impl::DrainRefusedBody(const std::shared_ptr<Connection>& conn) {
+  boost::system::error_code ec;
+  conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  std::array<char, 16 * 1024> sink{};
+  std::size_t drained = 0;
+  conn->stream.expires_after(std::chrono::seconds(2));
+  while (!ec && drained < 64 * options.body_limit)
+    drained += co_await conn->stream.async_read_some(net::buffer(sink), net::redirect_error(net::use_awaitable, ec));
 }
 
 // Waits, without holding a worker thread, until the audit rows of this response are committed: a timer on the

@@ -124,7 +124,10 @@ std::string FieldErrorText(const FieldError& e, const MessageCatalogue& messages
   // "people[0].given_name" is labelled by "field.given_name"; "family.postcode" by "field.postcode".
   std::string base = e.field;
   if (auto dot = base.rfind('.'); dot != std::string::npos) base = base.substr(dot + 1);
-  return messages.Format(e.message_key, {{"field", messages.Get("field." + base)}});
+  std::string text = messages.Format(e.message_key, {{"field", messages.Get("field." + base)}});
+  // Labels are lower case to sit inside sentences ("Enter date of birth"); a sentence starts with a capital.
+  if (!text.empty() && text.front() >= 'a' && text.front() <= 'z') text.front() = static_cast<char>(text.front() - 32);
+  return text;
 }
 
 mustache::data FormData(const Input& values, const Error* error, const MessageCatalogue& messages) {

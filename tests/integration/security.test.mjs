@@ -2,6 +2,7 @@
 // headers, caching, CSRF, access control, request size limits, health, and a graceful stop.
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
 import { Client, addUser, csrfFrom, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
@@ -291,22 +292,76 @@ describe('security', () => {
   });
 });
 
-describe('graceful stop', () => {
-  test('on SIGTERM the server finishes requests in flight and exits cleanly', async (t) => {
-    const hearth = await startHearth();
-    try {
-      await addUser(hearth.dbPath, 'coord', 'front_door_coordinator', PASSWORD);
-      const client = new Client(hearth.baseUrl);
-      await signIn(client, 'coord', PASSWORD);
-      const cookie = client.cookieHeader();
+// Sends one GET on an already-open socket and collects everything until the server closes it: resolves
+// {status, complete, bytes} (complete: the body is as long as Content-Length says) or {error}.
+function getOnSocket(socket, path, cookie) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', (error) => resolve({ error: error.code ?? error.message }));
+    socket.on('close', () => {
+      const raw = Buffer.concat(chunks);
+      const split = raw.indexOf('\r\n\r\n');
+      if (split < 0) {
+        resolve({ error: `closed after ${raw.length} bytes without a complete head` });
+        return;
+      }
+      const head = raw.subarray(0, split).toString('latin1');
+      const body = raw.subarray(split + 4);
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? -1);
+      resolve({ status, complete: length === body.length && body.toString('utf8').trimEnd().endsWith('</html>') });
+    });
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+  });
+}
 
+async function signedInServer() {
+  const hearth = await startHearth();
+  await addUser(hearth.dbPath, 'coord', 'front_door_coordinator', PASSWORD);
+  const client = new Client(hearth.baseUrl);
+  await signIn(client, 'coord', PASSWORD);
+  return { hearth, cookie: client.cookieHeader() };
+}
+
+describe('graceful stop', () => {
+  test('requests already sent when SIGTERM arrives are answered in full, then the server exits cleanly', async (t) => {
+    const { hearth, cookie } = await signedInServer();
+    try {
+      const sockets = await Promise.all(
+        Array.from(
+          { length: 20 },
+          () =>
+            new Promise((resolve, reject) => {
+              const socket = net.connect(hearth.port, '127.0.0.1', () => resolve(socket));
+              socket.on('error', reject);
+            }),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 250)); // time for the server to take every connection
+      const answers = sockets.map((socket) => getOnSocket(socket, '/', cookie));
+      const stopped = hearth.stop(); // SIGTERM while the 20 requests are being read and handled
+      const results = await Promise.all(answers);
+      await stopped; // rejects unless the exit was clean
+      for (const [i, result] of results.entries()) {
+        assert.equal(result.error, undefined, `request ${i} was dropped: ${result.error}`);
+        assert.equal(result.status, 200, `request ${i}: status ${result.status}`);
+        assert.ok(result.complete, `request ${i}: body cut short`);
+      }
+      t.diagnostic(`${results.length} requests answered in full`);
+    } finally {
+      await hearth.stop().catch(() => {});
+    }
+  });
+
+  test('of ~20 GETs racing SIGTERM, each is answered in full or refused; none is cut short', async (t) => {
+    const { hearth, cookie } = await signedInServer();
+    try {
       const requests = Array.from({ length: 20 }, () => rawRequest(hearth.port, { path: '/', headers: { cookie } }));
-      // SIGTERM as soon as the server is demonstrably working on them.
-      await Promise.race([...requests.map((r) => r.catch(() => {})), new Promise((r) => setTimeout(r, 200))]);
+      await new Promise((resolve) => setImmediate(resolve));
       const stopped = hearth.stop();
       const results = await Promise.allSettled(requests);
-      await stopped; // rejects unless the exit was clean
-
+      await stopped;
       let completed = 0;
       for (const [i, result] of results.entries()) {
         if (result.status === 'fulfilled') {
@@ -316,12 +371,16 @@ describe('graceful stop', () => {
           assert.match(body, /<\/html>\s*$/, `request ${i}: body is cut short`);
           completed += 1;
         } else {
-          // Only a connection the closed listener never took is acceptable to lose.
-          assert.equal(result.reason.code, 'ECONNREFUSED', `request ${i} was dropped: ${result.reason.code ?? result.reason}`);
+          // Refused once the listener had closed; or reset by the kernel because the connection was still in
+          // the listen queue when the listener closed (Hearth never took it; the test above shows that every
+          // connection Hearth does take is answered). Anything else means a taken request was dropped.
+          assert.ok(
+            ['ECONNREFUSED', 'ECONNRESET'].includes(result.reason.code),
+            `request ${i} failed: ${result.reason.code ?? result.reason}`,
+          );
         }
       }
-      t.diagnostic(`${completed} of ${results.length} requests completed; the rest were refused after the listener closed`);
-      assert.ok(completed >= 1, 'no request was in flight when SIGTERM arrived');
+      t.diagnostic(`${completed} of ${results.length} completed; the others were refused`);
     } finally {
       await hearth.stop().catch(() => {});
     }

@@ -148,8 +148,7 @@ RawResponse FamilyPage(RequestContext& ctx, RouteDeps deps, RecordId id, bhttp::
   data.set("can_relate", Flag(view->members.size() >= 2));
   data.set("from_options", MemberOptions(view->members, relationship_values.Get("from_person")));
   data.set("to_options", MemberOptions(view->members, relationship_values.Get("to_person")));
-  data.set("kind_options",
-           EnumOptions<RelationshipKind>(messages, "relationship", relationship_values.Get("kind")));
+  data.set("kind_options", EnumOptions<RelationshipKind>(messages, "relationship", relationship_values.Get("kind")));
   data.set("referrals", ReferralRows(view->referrals, messages));
   data.set("has_referrals", Flag(!view->referrals.empty()));
   data.set("episodes", EpisodeRows(view->episodes, messages));

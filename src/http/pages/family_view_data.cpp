@@ -65,16 +65,15 @@ std::vector<Person> OrderedMembers(std::vector<Person> members) {
   return members;
 }
 
-std::string FamilyHeading(const Family& family, const std::vector<Person>& members,
-                          const MessageCatalogue& messages) {
+std::string FamilyHeading(const Family& family, const std::vector<Person>& members, const MessageCatalogue& messages) {
   if (!members.empty()) {
     const auto ordered = OrderedMembers(members);
     std::string names;
     if (ordered.size() == 1) {
       names = ordered[0].FullName();
     } else if (ordered.size() == 2) {
-      names = messages.Format("families.names_two", {{"first", ordered[0].FullName()},
-                                                     {"second", ordered[1].FullName()}});
+      names =
+          messages.Format("families.names_two", {{"first", ordered[0].FullName()}, {"second", ordered[1].FullName()}});
     } else {
       names = messages.Format("families.names_more", {{"first", ordered[0].FullName()},
                                                       {"second", ordered[1].FullName()},
@@ -125,10 +124,10 @@ mustache::data RelationshipRows(const FamilyView& view, const MessageCatalogue& 
   for (const auto& r : view.relationships) {
     mustache::data row;
     row.set("id", std::to_string(r.id));
-    row.set("text", messages.Format("families.relationship_sentence",
-                                    {{"from", NameOf(view.members, r.from_person_id)},
-                                     {"kind", Label(messages, "relationship", r.kind)},
-                                     {"to", NameOf(view.members, r.to_person_id)}}));
+    row.set("text",
+            messages.Format("families.relationship_sentence", {{"from", NameOf(view.members, r.from_person_id)},
+                                                               {"kind", Label(messages, "relationship", r.kind)},
+                                                               {"to", NameOf(view.members, r.to_person_id)}}));
     rows.push_back(row);
   }
   return rows;

@@ -33,8 +33,7 @@ bool AllDigits(const std::string& s) {
 // The three boxes as YYYY-MM-DD; anything that is not three numbers stays malformed so that the one date rule
 // in PersonFromInput refuses it.
 std::string DateFromBoxes(const std::string& day, const std::string& month, const std::string& year) {
-  if (AllDigits(day) && AllDigits(month) && AllDigits(year) && day.size() <= 2 && month.size() <= 2 &&
-      year.size() == 4)
+  if (AllDigits(day) && AllDigits(month) && AllDigits(year) && day.size() <= 2 && month.size() <= 2 && year.size() == 4)
     return year + "-" + (month.size() == 1 ? "0" : "") + month + "-" + (day.size() == 1 ? "0" : "") + day;
   return year + "-" + month + "-" + day + "-invalid";
 }
@@ -122,7 +121,7 @@ struct PersonFormPage {
   std::string action;
   std::string back_href;
   std::string button;
-  std::string version;          // empty: adding a person
+  std::string version;             // empty: adding a person
   const Person* theirs = nullptr;  // set after a stale save
 };
 
@@ -154,15 +153,23 @@ Result<PersonFormPage> NewPersonPage(RequestContext& ctx, RouteDeps deps, Record
   auto view = deps.services.families.View(ctx.Who(), family_id);
   if (!view) return view.error();
   const auto& messages = deps.views.Messages();
-  return PersonFormPage{messages.Get("people.new_title"), FamilyHeading(view->family, view->members, messages),
-                        FamilyHref(family_id) + "/people", FamilyHref(family_id),
-                        messages.Get("people.new_button"), "", nullptr};
+  return PersonFormPage{messages.Get("people.new_title"),
+                        FamilyHeading(view->family, view->members, messages),
+                        FamilyHref(family_id) + "/people",
+                        FamilyHref(family_id),
+                        messages.Get("people.new_button"),
+                        "",
+                        nullptr};
 }
 
 PersonFormPage EditPersonPage(const Person& stored, const MessageCatalogue& messages, std::string version) {
-  return PersonFormPage{messages.Get("people.edit_title"), stored.FullName(),
-                        "/people/" + std::to_string(stored.id), FamilyHref(stored.family_id),
-                        messages.Get("form.save"), std::move(version), nullptr};
+  return PersonFormPage{messages.Get("people.edit_title"),
+                        stored.FullName(),
+                        "/people/" + std::to_string(stored.id),
+                        FamilyHref(stored.family_id),
+                        messages.Get("form.save"),
+                        std::move(version),
+                        nullptr};
 }
 
 RawResponse AddPerson(RequestContext& ctx, RouteDeps deps, RecordId family_id) {

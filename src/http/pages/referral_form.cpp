@@ -68,10 +68,25 @@ mustache::data PersonBlocks(const MessageCatalogue& m, const FieldData& fields) 
     block.set("sex", fields.EnumChoice<Sex>(PersonName(i, "sex"), m.Get("referrals.label.sex"), "sex",
                                             FieldOptions().Blank(m.Get("referrals.select_blank"))));
     block.set("role", fields.EnumChoice<MemberRole>(PersonName(i, "role"), m.Get("referrals.label.role"), "member_role",
-                                                    FieldOptions().Blank(m.Get("referrals.select_blank"))));
+                                                    FieldOptions().Inline(true)));
     blocks.push_back(block);
   }
   return blocks;
+}
+
+// The error summary, with "Person 2: " before a person's errors: the same message can come from each block.
+mustache::data ErrorSummary(const MessageCatalogue& m, const Error& error) {
+  mustache::data summary{mustache::data::type::list};
+  for (const auto& f : error.fields) {
+    std::string text = FieldErrorText(f, m);
+    if (auto person = PersonField(f.field))
+      text = m.Format("referrals.person_error", {{"number", std::to_string(person->first + 1)}, {"error", text}});
+    mustache::data item{mustache::data::type::object};
+    item.set("href", "#" + FieldId(f.field));
+    item.set("text", text);
+    summary.push_back(item);
+  }
+  return summary;
 }
 
 }  // namespace
@@ -127,7 +142,9 @@ Input DefaultReferralValues(bool new_family) {
 mustache::data ReferralFormData(const MessageCatalogue& m, const Input& values, const Error* error, bool new_family) {
   const FieldData fields(values, error, m);
   mustache::data d{mustache::data::type::object};
-  d.set("form", FormData(values, error, m));
+  mustache::data form = FormData(values, error, m);
+  if (error != nullptr && !error->fields.empty()) form.set("error_summary", ErrorSummary(m, *error));
+  d.set("form", form);
   d.set("received_on",
         fields.Text(
             "received_on", m.Get("referrals.label.received_on"),

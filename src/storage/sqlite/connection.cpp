@@ -78,6 +78,8 @@ Connection::Connection(const Options& options) {
   Execute("PRAGMA journal_mode=WAL");
   Execute(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
   Execute("PRAGMA foreign_keys=ON");
+  // So that INSERT OR REPLACE fires delete triggers too: the audit trail's "no delete" trigger cannot be bypassed.
+  Execute("PRAGMA recursive_triggers=ON");
 }
 
 Connection::~Connection() {

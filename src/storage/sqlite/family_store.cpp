@@ -140,15 +140,18 @@ FamilySearchResult SqliteFamilies::Search(const FamilySearch& s) {
   binds.insert(binds.end(), vis.begin(), vis.end());
   sql += " ORDER BY f.id DESC LIMIT ? OFFSET ?";
 
-  auto st = c_.Prepare(sql);
-  int i = 1;
-  for (const auto& b : binds) st.Bind(i++, b);
-  st.Bind(i, s.limit);
-  st.Bind(i + 1, s.offset);
   FamilySearchResult result;
-  while (st.Step()) {
-    result.families.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), static_cast<int>(st.Int(4))});
-    result.total = static_cast<int>(st.Int(5));
+  {
+    // Scoped: the recount below prepares the same SQL and must get the statement back reset.
+    auto st = c_.Prepare(sql);
+    int i = 1;
+    for (const auto& b : binds) st.Bind(i++, b);
+    st.Bind(i, s.limit);
+    st.Bind(i + 1, s.offset);
+    while (st.Step()) {
+      result.families.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), static_cast<int>(st.Int(4))});
+      result.total = static_cast<int>(st.Int(5));
+    }
   }
   if (result.families.empty() && s.offset > 0) {
     // Past the last page: the window count is unavailable, so count separately.
