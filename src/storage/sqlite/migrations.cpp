@@ -5,6 +5,7 @@ namespace hearth::sqlite {
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kAll = {
       {1, "initial: users, sessions, families, people, referrals, episodes, audit", kMigration0001Initial},
+      {2, "audit rows cannot be replaced", kMigration0002AuditNoReplace},
   };
   return kAll;
 }

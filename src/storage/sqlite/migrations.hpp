@@ -15,5 +15,6 @@ struct Migration {
 const std::vector<Migration>& AllMigrations();
 
 extern const std::string_view kMigration0001Initial;
+extern const std::string_view kMigration0002AuditNoReplace;
 
 }  // namespace hearth::sqlite
