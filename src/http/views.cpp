@@ -29,8 +29,11 @@ void SetNested(mustache::data& root, const std::string& key, const std::string& 
   }
 }
 
-mustache::data Bool(bool b) { return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false); }
 }  // namespace
+
+mustache::data MustacheBool(bool b) {
+  return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+}
 
 Views::Views(const std::filesystem::path& dir, const MessageCatalogue& messages, std::string asset_version)
     : messages_(messages), asset_version_(std::move(asset_version)) {
@@ -93,15 +96,15 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     mustache::data user;
     user.set("username", who.username);
     user.set("role", messages_.Get("role." + std::string(ToString(who.role))));
-    user.set("team", who.team_name);
+    if (!who.team_name.empty()) user.set("team", who.team_name);  // mustache treats "" as present
     layout.set("user", user);
     layout.set("csrf_token", who.csrf_token);
-    layout.set("can_view_families", Bool(who.Can(Capability::kViewFamilies)));
-    layout.set("can_record_referrals", Bool(who.Can(Capability::kRecordReferrals)));
-    layout.set("can_manage_users", Bool(who.Can(Capability::kManageUsers)));
-    layout.set("can_view_audit", Bool(who.Can(Capability::kViewAudit)));
+    layout.set("can_view_families", MustacheBool(who.Can(Capability::kViewFamilies)));
+    layout.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
+    layout.set("can_manage_users", MustacheBool(who.Can(Capability::kManageUsers)));
+    layout.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
   }
-  auto section = [&](std::string_view prefix) { return Bool(ctx.path.starts_with(prefix)); };
+  auto section = [&](std::string_view prefix) { return MustacheBool(ctx.path.starts_with(prefix)); };
   layout.set("nav_families", section("/families"));
   layout.set("nav_referrals", section("/referrals"));
   layout.set("nav_admin", section("/admin"));
@@ -138,7 +141,7 @@ mustache::data FormData(const Input& values, const Error* error, const MessageCa
     const std::string id = FieldId(name);
     if (!list.empty()) vals.set(id, list.front());
     mustache::data marks{mustache::data::type::object};
-    for (const auto& v : list) marks.set(v, Bool(true));
+    for (const auto& v : list) marks.set(v, MustacheBool(true));
     checked.set(id, marks);
   }
   form.set("values", vals);
@@ -163,7 +166,7 @@ mustache::data FormData(const Input& values, const Error* error, const MessageCa
   }
   form.set("errors", errors);
   form.set("error_summary", summary);
-  form.set("has_errors", Bool(error != nullptr));
+  form.set("has_errors", MustacheBool(error != nullptr));
   return form;
 }
 
@@ -172,7 +175,7 @@ mustache::data PaginationData(int page, int page_size, int total, const std::str
   const int pages = total == 0 ? 1 : (total + page_size - 1) / page_size;
   const std::string joiner = base_href.find('?') == std::string::npos ? "?" : "&";
   auto href = [&](int n) { return base_href + joiner + "page=" + std::to_string(n); };
-  p.set("show", Bool(pages > 1));
+  p.set("show", MustacheBool(pages > 1));
   p.set("page", std::to_string(page));
   p.set("pages", std::to_string(pages));
   p.set("total", std::to_string(total));
@@ -184,7 +187,7 @@ mustache::data PaginationData(int page, int page_size, int total, const std::str
     if (!near) {
       if (n == page - 3 || n == page + 3) {
         mustache::data gap;
-        gap.set("ellipsis", Bool(true));
+        gap.set("ellipsis", MustacheBool(true));
         items.push_back(gap);
       }
       continue;
@@ -192,7 +195,7 @@ mustache::data PaginationData(int page, int page_size, int total, const std::str
     mustache::data item;
     item.set("number", std::to_string(n));
     item.set("href", href(n));
-    item.set("current", Bool(n == page));
+    item.set("current", MustacheBool(n == page));
     items.push_back(item);
   }
   p.set("items", items);

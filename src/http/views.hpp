@@ -38,6 +38,9 @@ class Views {
   std::string asset_version_;
 };
 
+// A mustache boolean (sections render for true); mustache treats any string, even "false", as true.
+mustache::data MustacheBool(bool b);
+
 // Element ids for field names: "people[0].given_name" -> "people-0-given_name" (safe in mustache and CSS).
 std::string FieldId(std::string_view field);
 
@@ -57,8 +60,7 @@ mustache::data EnumOptions(const MessageCatalogue& messages, std::string_view pr
     mustache::data item;
     item.set("value", name);
     item.set("label", messages.Get(std::string(prefix) + "." + name));
-    item.set("selected", mustache::data(name == selected ? mustache::data::type::bool_true
-                                                         : mustache::data::type::bool_false));
+    item.set("selected", MustacheBool(name == selected));
     list.push_back(item);
   }
   return list;

@@ -8,8 +8,6 @@
 namespace hearth::http {
 namespace {
 
-mustache::data Bool(bool b) { return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false); }
-
 // The sign-in form carries a pre-session token that must match a cookie (double submit), so another site
 // cannot sign a browser in to an account of its choosing.
 RawResponse SignInForm(RequestContext& ctx, const Views& views, bhttp::status status, const Input& values,
@@ -21,7 +19,7 @@ RawResponse SignInForm(RequestContext& ctx, const Views& views, bhttp::status st
   mustache::data data;
   data.set("title", views.T("sign_in.title"));
   data.set("csrf", ctx.login_csrf);
-  data.set("expired", Bool(expired));
+  data.set("expired", MustacheBool(expired));
   data.set("form", FormData(values, error, views.Messages()));
   return HtmlResponse(ctx, status, views.Page(ctx, "sign_in", data));
 }
@@ -59,9 +57,9 @@ RawResponse Home(RequestContext& ctx, RouteDeps deps) {
   const auto& who = ctx.Who();
   mustache::data data;
   data.set("title", deps.views.T("home.title"));
-  data.set("can_view_families", Bool(who.Can(Capability::kViewFamilies)));
-  data.set("can_record_referrals", Bool(who.Can(Capability::kRecordReferrals)));
-  data.set("can_manage_users", Bool(who.Can(Capability::kManageUsers)));
+  data.set("can_view_families", MustacheBool(who.Can(Capability::kViewFamilies)));
+  data.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
+  data.set("can_manage_users", MustacheBool(who.Can(Capability::kManageUsers)));
   return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "home", data));
 }
 

@@ -12,10 +12,6 @@
 namespace hearth::http {
 namespace {
 
-mustache::data Flag(bool b) {
-  return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-}
-
 constexpr int kPageSize = 20;
 constexpr std::array kHouseholdFields{"area", "address_line_1", "address_line_2", "town", "postcode"};
 
@@ -74,18 +70,18 @@ RawResponse SearchPageFor(RequestContext& ctx, RouteDeps deps) {
   mustache::data data;
   data.set("title", messages.Get("families.search_title"));
   data.set("q", query);
-  data.set("has_query", Flag(!query.empty()));
+  data.set("has_query", MustacheBool(!query.empty()));
   data.set("results", rows);
   // A page past the end still has matches to page back to: say so rather than "no families match".
-  data.set("has_results", Flag(total > 0));
-  data.set("past_end", Flag(total > 0 && found->result.families.empty()));
+  data.set("has_results", MustacheBool(total > 0));
+  data.set("past_end", MustacheBool(total > 0 && found->result.families.empty()));
   data.set("first_page", base);
   data.set("found", total == 1 ? messages.Get("families.found_one")
                                : messages.Format("families.found_many", {{"count", std::to_string(total)}}));
   data.set("no_match", messages.Format("families.no_match", {{"query", query}}));
   data.set("pagination", PaginationData(found->page, found->page_size, total, base));
-  data.set("can_create", Flag(CanCreateFamilies(ctx.Who())));
-  data.set("caseload", Flag(ctx.Who().Visibility().scope != FamilyScope::kAll));
+  data.set("can_create", MustacheBool(CanCreateFamilies(ctx.Who())));
+  data.set("caseload", MustacheBool(ctx.Who().Visibility().scope != FamilyScope::kAll));
   return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "families/search", data));
 }
 
@@ -118,7 +114,7 @@ RawResponse HouseholdForm(RequestContext& ctx, RouteDeps deps, bhttp::status sta
   data.set("back_href", FamilyHref(view->family.id));
   data.set("version", edit.version);
   if (edit.theirs) {
-    data.set("stale", Flag(true));
+    data.set("stale", MustacheBool(true));
     data.set("theirs", HouseholdData(*edit.theirs, messages));
   }
   return HtmlResponse(ctx, status, deps.views.Page(ctx, "families/edit", data));
@@ -138,26 +134,26 @@ RawResponse FamilyPage(RequestContext& ctx, RouteDeps deps, RecordId id, bhttp::
   data.set("family_id", std::to_string(id));
   data.set("csrf_token", who.csrf_token);
   const std::string done = DoneMessage(ctx, messages);
-  data.set("has_done", Flag(!done.empty()));
+  data.set("has_done", MustacheBool(!done.empty()));
   data.set("done", done);
   data.set("household", HouseholdData(view->family, messages));
   data.set("members", MemberRows(view->members, messages, Date::TodayUtc()));
-  data.set("has_members", Flag(!view->members.empty()));
+  data.set("has_members", MustacheBool(!view->members.empty()));
   data.set("relationships", RelationshipRows(*view, messages));
-  data.set("has_relationships", Flag(!view->relationships.empty()));
-  data.set("can_relate", Flag(view->members.size() >= 2));
+  data.set("has_relationships", MustacheBool(!view->relationships.empty()));
+  data.set("can_relate", MustacheBool(view->members.size() >= 2));
   data.set("from_options", MemberOptions(view->members, relationship_values.Get("from_person")));
   data.set("to_options", MemberOptions(view->members, relationship_values.Get("to_person")));
   data.set("kind_options", EnumOptions<RelationshipKind>(messages, "relationship", relationship_values.Get("kind")));
   data.set("referrals", ReferralRows(view->referrals, messages));
-  data.set("has_referrals", Flag(!view->referrals.empty()));
+  data.set("has_referrals", MustacheBool(!view->referrals.empty()));
   data.set("episodes", EpisodeRows(view->episodes, messages));
-  data.set("has_episodes", Flag(!view->episodes.empty()));
+  data.set("has_episodes", MustacheBool(!view->episodes.empty()));
   data.set("chronology", ChronologyItems(view->chronology, messages));
-  data.set("has_chronology", Flag(!view->chronology.empty()));
-  data.set("can_edit", Flag(who.Can(Capability::kEditFamilies)));
-  data.set("can_record_referrals", Flag(who.Can(Capability::kRecordReferrals)));
-  data.set("can_view_audit", Flag(who.Can(Capability::kViewAudit)));
+  data.set("has_chronology", MustacheBool(!view->chronology.empty()));
+  data.set("can_edit", MustacheBool(who.Can(Capability::kEditFamilies)));
+  data.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
+  data.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
   data.set("form", FormData(relationship_values, error, messages));
   return HtmlResponse(ctx, status, deps.views.Page(ctx, "families/show", data));
 }

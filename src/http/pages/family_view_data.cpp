@@ -6,10 +6,6 @@
 namespace hearth::http {
 namespace {
 
-mustache::data Flag(bool b) {
-  return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-}
-
 std::string NameOf(const std::vector<Person>& members, RecordId id) {
   for (const auto& p : members)
     if (p.id == id) return p.FullName();
@@ -92,7 +88,7 @@ mustache::data HouseholdData(const Family& family, const MessageCatalogue& messa
   for (const auto* line : {&family.address_line_1, &family.address_line_2, &family.town})
     if (!line->empty()) lines.push_back(mustache::data(*line));
   data.set("address", lines);
-  data.set("has_address", Flag(!lines.is_empty_list()));
+  data.set("has_address", MustacheBool(!lines.is_empty_list()));
   data.set("postcode", family.postcode.empty() ? messages.Get("families.not_known") : family.postcode);
   return data;
 }
@@ -163,7 +159,7 @@ mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCa
     mustache::data row;
     row.set("opened_on", FormatDate(e->opened_on, messages));
     row.set("stage", Label(messages, "stage", e->stage));
-    row.set("open", Flag(e->stage != EpisodeStage::kClosed));
+    row.set("open", MustacheBool(e->stage != EpisodeStage::kClosed));
     row.set("closed_on", e->closed_on ? FormatDate(*e->closed_on, messages) : "");
     row.set("closure_reason", e->closure_reason ? Label(messages, "closure_reason", *e->closure_reason) : "");
     rows.push_back(row);
@@ -194,7 +190,7 @@ mustache::data MemberOptions(const std::vector<Person>& members, std::string_vie
     const std::string id = std::to_string(p.id);
     option.set("value", id);
     option.set("label", p.FullName());
-    option.set("selected", Flag(id == selected));
+    option.set("selected", MustacheBool(id == selected));
     options.push_back(option);
   }
   return options;

@@ -4,10 +4,6 @@
 
 namespace hearth::http {
 
-mustache::data MustacheBool(bool b) {
-  return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-}
-
 FieldData::FieldData(const Input& values, const Error* error, const MessageCatalogue& messages)
     : values_(values), messages_(messages) {
   if (error == nullptr) return;

@@ -12,8 +12,6 @@
 
 namespace hearth::http {
 
-mustache::data MustacheBool(bool b);
-
 struct FieldOptions {
   FieldOptions& Hint(std::string v) {
     hint = std::move(v);

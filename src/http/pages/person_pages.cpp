@@ -12,10 +12,6 @@
 namespace hearth::http {
 namespace {
 
-mustache::data Flag(bool b) {
-  return mustache::data(b ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-}
-
 constexpr std::array kPersonFields{"given_name", "family_name", "sex", "role"};
 constexpr std::array kDateParts{"date_of_birth-day", "date_of_birth-month", "date_of_birth-year"};
 
@@ -97,7 +93,7 @@ mustache::data Radios(const MessageCatalogue& messages, std::string_view prefix,
     item.set("id", first ? std::string(field) : std::string(field) + "-" + name);
     item.set("value", name);
     item.set("label", messages.Get(std::string(prefix) + "." + name));
-    item.set("checked", Flag(name == selected));
+    item.set("checked", MustacheBool(name == selected));
     list.push_back(item);
     first = false;
   }
@@ -135,10 +131,10 @@ RawResponse PersonForm(RequestContext& ctx, RouteDeps deps, bhttp::status status
   data.set("back_href", page.back_href);
   data.set("button", page.button);
   data.set("csrf_token", ctx.Who().csrf_token);
-  data.set("editing", Flag(!page.version.empty()));
+  data.set("editing", MustacheBool(!page.version.empty()));
   data.set("version", page.version);
   if (page.theirs) {
-    data.set("stale", Flag(true));
+    data.set("stale", MustacheBool(true));
     data.set("theirs", TheirPerson(*page.theirs, messages));
   }
   data.set("form", FormData(shown, error, messages));
