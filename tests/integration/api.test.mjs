@@ -41,7 +41,7 @@ describe('JSON API', () => {
   const get = (path) => client.get(path, auth());
   const send = (method, path, body, headers = {}) =>
     client.request(method, path, {
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
       headers: { 'content-type': 'application/json', ...auth(), ...headers },
     });
   const post = (path, body, headers) => send('POST', path, body, headers);
@@ -149,7 +149,10 @@ describe('JSON API', () => {
       assertError(
         await post(
           '/api/v1/referrals',
-          referral({ family: { area: 'West' }, people: [{ given_name: 'A', family_name: 'B', role: 'child', nickname: 'x' }] }),
+          referral({
+            family: { area: 'West' },
+            people: [{ given_name: 'A', family_name: 'B', role: 'child', nickname: 'x' }],
+          }),
         ),
         400,
         'unknown_field',
@@ -161,8 +164,9 @@ describe('JSON API', () => {
     test('a member of the wrong JSON type is 400 wrong_type naming it', async () => {
       const family = await createFamily();
       assertError(await post('/api/v1/families', { area: 3 }), 400, 'wrong_type', 'area');
-      assertError(await put(`/api/v1/families/${family.id}`, { area: 'West', version: '1' }), 400, 'wrong_type', 'version');
-      assertError(await put(`/api/v1/families/${family.id}`, { area: 'West', version: 1.5 }), 400, 'wrong_type', 'version');
+      const path = `/api/v1/families/${family.id}`;
+      assertError(await put(path, { area: 'West', version: '1' }), 400, 'wrong_type', 'version');
+      assertError(await put(path, { area: 'West', version: 1.5 }), 400, 'wrong_type', 'version');
       assertError(
         await post('/api/v1/referrals', referral({ family_id: family.id, reasons: 'housing' })),
         400,
@@ -184,6 +188,30 @@ describe('JSON API', () => {
       assertError(await post('/api/v1/families', '{"area": "West"'), 400, 'invalid_json');
       assertError(await post('/api/v1/families', '{"area": "West", "area": "East"}'), 400, 'invalid_json');
       assertError(await post('/api/v1/families', '["West"]'), 400, 'not_object');
+    });
+
+    test('a float version, deep nesting and invalid UTF-8 are refused before any rule runs', async () => {
+      const family = await createFamily();
+      const path = `/api/v1/families/${family.id}`;
+      assertError(await put(path, '{"area": "East", "version": 1.0}'), 400, 'wrong_type', 'version');
+      assertError(await post('/api/v1/families', `{"area": ${'['.repeat(40)}${']'.repeat(40)}}`), 400, 'invalid_json');
+      const invalidUtf8 = Buffer.concat([Buffer.from('{"area": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+      assertError(await post('/api/v1/families', invalidUtf8), 400, 'invalid_json');
+      const outOfRange = await put(path, '{"area": "East", "version": 2147483648}');
+      assertError(outOfRange, 422, 'validation_failed', 'version');
+      assert.equal((await get(`/api/v1/families/${family.id}`)).json.family.version, 1);
+    });
+
+    test('a date of birth in the future is 422', async () => {
+      const family = await createFamily();
+      const response = await post(`/api/v1/families/${family.id}/people`, {
+        given_name: 'Future',
+        family_name: 'Child',
+        date_of_birth: '2099-01-01',
+        role: 'child',
+      });
+      assertError(response, 422, 'validation_failed', 'date_of_birth');
+      assert.equal(response.json.error.fields[0].code, 'error.date_future');
     });
 
     test('an impossible date is 422 with the field named', async () => {
@@ -262,9 +290,10 @@ describe('JSON API', () => {
       assertError(text, 415, 'unsupported_media_type');
       const none = await client.request('POST', '/api/v1/families', { body: '{"area":"West"}', headers: auth() });
       assertError(none, 415, 'unsupported_media_type');
-      const latin = await post('/api/v1/families', { area: 'West' }, { 'content-type': 'application/json; charset=latin1' });
+      const charset = (name) => ({ 'content-type': `application/json; charset=${name}` });
+      const latin = await post('/api/v1/families', { area: 'West' }, charset('latin1'));
       assertError(latin, 415, 'unsupported_media_type');
-      const utf8 = await post('/api/v1/families', { area: 'West' }, { 'content-type': 'application/json; charset=utf-8' });
+      const utf8 = await post('/api/v1/families', { area: 'West' }, charset('utf-8'));
       assert.equal(utf8.status, 201);
       assert.equal(await familyTotal(), before + 1);
     });
@@ -346,7 +375,13 @@ describe('JSON API', () => {
       const family = await createFamily();
       const response = await post(
         '/api/v1/referrals',
-        referral({ family_id: family.id, consent_given: false, consent_given_by: null, consent_given_on: null, share_with: [] }),
+        referral({
+          family_id: family.id,
+          consent_given: false,
+          consent_given_by: null,
+          consent_given_on: null,
+          share_with: [],
+        }),
       );
       assertError(response, 422, 'validation_failed', 'consent_given');
       assert.deepEqual(
@@ -360,16 +395,22 @@ describe('JSON API', () => {
       const family = await createFamily();
       const response = await post(
         '/api/v1/referrals',
-        referral({ family_id: family.id, family: { area: 'West' }, people: [{ given_name: 'A', family_name: 'B', role: 'child' }] }),
+        referral({
+          family_id: family.id,
+          family: { area: 'West' },
+          people: [{ given_name: 'A', family_name: 'B', role: 'child' }],
+        }),
       );
       assertError(response, 422, 'validation_failed');
       assert.deepEqual((await get(`/api/v1/families/${family.id}`)).json.referrals, []);
     });
 
-    test('a possible match is 409 possible_matches and records nothing; confirmed_new_family then records it', async () => {
+    test('a possible match is 409 and records nothing; confirmed_new_family: true then records it', async () => {
       const newHousehold = (given, familyName, postcode) => ({
         family: { area: 'North', postcode },
-        people: [{ given_name: given, family_name: familyName, date_of_birth: '2011-07-21', sex: 'male', role: 'child' }],
+        people: [
+          { given_name: given, family_name: familyName, date_of_birth: '2011-07-21', sex: 'male', role: 'child' },
+        ],
       });
       const first = await post('/api/v1/referrals', referral(newHousehold('Cadfael', 'Abernethy', 'CF45 3QB')));
       assert.equal(first.status, 201, first.text);
@@ -416,7 +457,7 @@ describe('JSON API', () => {
       const before = await familyTotal();
 
       const without = await browser.postJson('/api/v1/families', { area: 'Session' });
-      assertError(without, 403, 'forbidden');
+      assertError(without, 403, 'csrf_failed');
       const wrong = await browser.postJson('/api/v1/families', { area: 'Session' }, { 'x-csrf-token': 'f'.repeat(32) });
       assert.equal(wrong.status, 403);
       assert.equal(await familyTotal(), before);

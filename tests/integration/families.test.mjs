@@ -38,6 +38,12 @@ function resultLinks(html) {
   );
 }
 
+// The href of the pagination's "next" or "prev" link, or '' when there is none.
+function paginationHref(html, rel) {
+  const link = new RegExp(`<a class="govuk-link govuk-pagination__link" href="([^"]*)" rel="${rel}">`).exec(html);
+  return decode(link?.[1] ?? '');
+}
+
 function h1(html) {
   return decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.trim() ?? '');
 }
@@ -361,6 +367,61 @@ describe('families and people', () => {
       assert.match(response.text, /A person cannot be related to themselves/);
       assert.equal((await familyJson(id)).relationships.length, 0);
     });
+    test('a relationship with a person from another family is refused and nothing is recorded', async () => {
+      const id = await newFamily({});
+      const mine = await addPersonApi(id, { given_name: 'Mair', family_name: 'Here', role: 'parent' });
+      await addPersonApi(id, { given_name: 'Twm', family_name: 'Here' });
+      const elsewhere = await newFamily({});
+      const stranger = await addPersonApi(elsewhere, { given_name: 'Stranger', family_name: 'There' });
+      const client = await signedIn('coord');
+      const response = await submit(client, `/families/${id}`, `/families/${id}/relationships`, {
+        from_person: String(mine),
+        kind: 'parent_of',
+        to_person: String(stranger),
+      });
+      assert.ok([404, 422].includes(response.status), `status ${response.status}`);
+      assert.equal((await familyJson(id)).relationships.length, 0);
+      assert.equal((await familyJson(elsewhere)).relationships.length, 0);
+    });
+
+    test('saving a person over a colleague’s newer version gives 409, shows theirs and keeps it', async () => {
+      const id = await newFamily({});
+      const person = await addPersonApi(id, {
+        given_name: 'Aneurin',
+        family_name: 'Stale',
+        date_of_birth: '2012-01-01',
+      });
+      const mine = await signedIn('coord');
+      const theirs = await signedIn('colleague');
+      const myForm = await mine.get(`/people/${person}/edit`);
+      assert.equal(myForm.status, 200);
+      assert.equal(inputValue(myForm.text, 'given_name'), 'Aneurin');
+      assert.equal(inputValue(myForm.text, 'date_of_birth-year'), '2012');
+      const saved = await submit(theirs, `/people/${person}/edit`, `/people/${person}`, {
+        version: '1',
+        given_name: 'Nye',
+        family_name: 'Stale',
+        date_of_birth: '2012-01-01',
+        role: 'child',
+      });
+      assert.equal(saved.status, 303, saved.text.slice(0, 500));
+      const stale = await mine.postForm(`/people/${person}`, {
+        csrf_token: csrfFrom(myForm.text),
+        version: '1',
+        given_name: 'Aneurin',
+        family_name: 'Stale-Changed',
+        date_of_birth: '2012-01-01',
+        role: 'child',
+      });
+      assert.equal(stale.status, 409);
+      assert.match(stale.text, /Someone else changed this record/);
+      assert.match(stale.text, /<dd class="govuk-summary-list__value">Nye Stale<\/dd>/);
+      assert.equal(inputValue(stale.text, 'family_name'), 'Stale-Changed');
+      const stored = (await familyJson(id)).members[0];
+      assert.equal(stored.given_name, 'Nye');
+      assert.equal(stored.family_name, 'Stale');
+      assert.equal(stored.version, 2);
+    });
   });
 
   describe('the family page', () => {
@@ -476,7 +537,7 @@ describe('families and people', () => {
       assert.match(first.text, /23 families found/);
       const page1 = resultLinks(first.text);
       assert.equal(page1.length, 20);
-      const nextHref = decode(/<a class="govuk-link govuk-pagination__link" href="([^"]*)" rel="next">/.exec(first.text)?.[1] ?? '');
+      const nextHref = paginationHref(first.text, 'next');
       assert.ok(nextHref, 'page 1 links to the next page');
       const next = new URL(nextHref, 'http://x');
       assert.equal(next.pathname, '/families');
@@ -493,7 +554,7 @@ describe('families and people', () => {
         ids.map((id) => `/families/${id}`).sort(),
         'the two pages together are every match, once',
       );
-      const prevHref = decode(/<a class="govuk-link govuk-pagination__link" href="([^"]*)" rel="prev">/.exec(second.text)?.[1] ?? '');
+      const prevHref = paginationHref(second.text, 'prev');
       assert.equal(new URL(prevHref, 'http://x').searchParams.get('q'), 'vaughan-zephyr');
       assert.doesNotMatch(second.text, /rel="next"/, 'page 2 is the last');
     });
@@ -580,6 +641,14 @@ describe('families and people', () => {
       const headers = { authorization: `Bearer ${hanaToken}` };
       assert.equal((await hana.get(`/api/v1/families/${shared}`, headers)).status, 200);
       assert.equal((await hana.get(`/api/v1/families/${elsewhere}`, headers)).status, 404);
+      // The referrals follow their family.
+      const sharedReferral = (await familyJson(shared)).referrals[0].id;
+      const otherReferral = (await familyJson(elsewhere)).referrals[0].id;
+      assert.equal((await hana.get(`/referrals/${sharedReferral}`)).status, 200);
+      assert.equal((await hana.get(`/referrals/${otherReferral}`)).status, 404);
+      assert.equal((await hana.get(`/api/v1/referrals/${otherReferral}`, headers)).status, 404);
+      // A partner reads; it does not edit.
+      assert.equal((await hana.get(`/families/${shared}/edit`)).status, 403);
     });
 
     test('an auditor can view a family but gets 403 on editing it, and nothing changes', async () => {
