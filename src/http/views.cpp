@@ -29,6 +29,33 @@ void SetNested(mustache::data& root, const std::string& key, const std::string& 
   }
 }
 
+// Messages are fixed for the life of the process, so {{t.key}} tags are replaced by their (escaped) text once, when
+// templates load: rendering then does no lookups for the words of the page.
+std::string InlineMessages(const std::string& source, const MessageCatalogue& messages) {
+  std::string out;
+  out.reserve(source.size());
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t open = source.find("{{", pos);
+    if (open == std::string::npos) break;
+    const bool raw = source.compare(open, 3, "{{{") == 0;
+    const std::size_t name_at = open + (raw ? 3 : 2);
+    if (source.compare(name_at, 2, "t.") != 0) {
+      out.append(source, pos, name_at - pos);
+      pos = name_at;
+      continue;
+    }
+    const std::size_t close = source.find(raw ? "}}}" : "}}", name_at);
+    if (close == std::string::npos) break;
+    const std::string key = source.substr(name_at + 2, close - name_at - 2);
+    out.append(source, pos, open - pos);
+    const std::string& text = messages.Get(key);
+    out += raw ? text : mustache::html_escape(text);
+    pos = close + (raw ? 3 : 2);
+  }
+  out.append(source, pos, std::string::npos);
+  return out;
+}
 }  // namespace
 
 mustache::data MustacheBool(bool b) {
@@ -42,43 +69,28 @@ Views::Views(const std::filesystem::path& dir, const MessageCatalogue& messages,
     if (entry.path().extension() != ".mustache") continue;
     auto rel = std::filesystem::relative(entry.path(), dir);
     rel.replace_extension();
-    const std::string name = rel.generic_string();
-    std::string source = ReadFile(entry.path());
-    mustache::mustache parsed(source);
-    if (!parsed.is_valid())
-      throw FatalError("template " + entry.path().string() + ": " + parsed.error_message());
-    sources_[name] = std::move(source);
+    std::string error;
+    auto parsed = mustache::Template::Parse(InlineMessages(ReadFile(entry.path()), messages_), error);
+    if (!parsed) throw FatalError("template " + entry.path().string() + ": " + error);
+    templates_[rel.generic_string()] = std::move(parsed);
   }
   mustache::data t{mustache::data::type::object};
   for (const auto& [key, text] : messages_.All()) SetNested(t, key, text);
-  shared_ = mustache::data{mustache::data::type::object};
-  shared_.set("t", t);
-  shared_.set("asset_version", asset_version_);
-  for (const auto& [name, source] : sources_) {
-    const auto slash = name.rfind('/');
-    const auto base = slash == std::string::npos ? name : name.substr(slash + 1);
-    if (base.starts_with("_")) {
-      const std::string* src = &sources_.at(name);
-      shared_.set(name, mustache::partial([src] { return *src; }));
-    }
-  }
+  shared_.set("t", std::move(t));
+  shared_.set("asset_version", std::move(asset_version_));
+  partials_ = [this](std::string_view name) -> const mustache::Template* {
+    auto it = templates_.find(std::string(name));
+    return it == templates_.end() ? nullptr : it->second.get();
+  };
 }
 
 std::string Views::RenderWith(std::string_view template_name, const mustache::data& data) const {
-  // kainjow templates are not safe to render from two threads at once: each thread parses its own copy.
-  thread_local std::unordered_map<const Views*, std::unordered_map<std::string, std::unique_ptr<mustache::mustache>>>
-      cache;
-  auto& mine = cache[this];
-  const std::string name(template_name);
-  auto it = mine.find(name);
-  if (it == mine.end()) {
-    auto src = sources_.find(name);
-    if (src == sources_.end()) throw FatalError("no such template: " + name);
-    it = mine.emplace(name, std::make_unique<mustache::mustache>(src->second)).first;
-  }
-  mustache::context<std::string> ctx(&shared_);
-  ctx.push(&data);
-  return it->second->render(ctx);
+  auto it = templates_.find(std::string(template_name));
+  if (it == templates_.end()) throw FatalError("no such template: " + std::string(template_name));
+  std::string out;
+  out.reserve(16 * 1024);
+  it->second->Render(data, &shared_, partials_, out);
+  return out;
 }
 
 std::string Views::Fragment(std::string_view template_name, const mustache::data& data) const {
@@ -89,7 +101,7 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
   std::string content = RenderWith(template_name, data);
   mustache::data layout{mustache::data::type::object};
   if (const auto* title = data.get("title")) layout.set("title", *title);
-  layout.set("content", content);
+  layout.set("content", std::move(content));
   layout.set("path", ctx.path);
   if (ctx.principal) {
     const auto& who = *ctx.principal;
@@ -97,7 +109,7 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     user.set("username", who.username);
     user.set("role", messages_.Get("role." + std::string(ToString(who.role))));
     if (!who.team_name.empty()) user.set("team", who.team_name);  // mustache treats "" as present
-    layout.set("user", user);
+    layout.set("user", std::move(user));
     layout.set("csrf_token", who.csrf_token);
     layout.set("can_view_families", MustacheBool(who.Can(Capability::kViewFamilies)));
     layout.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
@@ -144,8 +156,8 @@ mustache::data FormData(const Input& values, const Error* error, const MessageCa
     for (const auto& v : list) marks.set(v, MustacheBool(true));
     checked.set(id, marks);
   }
-  form.set("values", vals);
-  form.set("checked", checked);
+  form.set("values", std::move(vals));
+  form.set("checked", std::move(checked));
   mustache::data errors{mustache::data::type::object};
   mustache::data summary{mustache::data::type::list};
   if (error != nullptr) {
@@ -161,11 +173,11 @@ mustache::data FormData(const Input& values, const Error* error, const MessageCa
     if (error->fields.empty()) {
       mustache::data item;
       item.set("text", messages.Get(error->message_key));
-      summary.push_back(item);
+      summary.push_back(std::move(item));
     }
   }
-  form.set("errors", errors);
-  form.set("error_summary", summary);
+  form.set("errors", std::move(errors));
+  form.set("error_summary", std::move(summary));
   form.set("has_errors", MustacheBool(error != nullptr));
   return form;
 }
@@ -188,7 +200,7 @@ mustache::data PaginationData(int page, int page_size, int total, const std::str
       if (n == page - 3 || n == page + 3) {
         mustache::data gap;
         gap.set("ellipsis", MustacheBool(true));
-        items.push_back(gap);
+        items.push_back(std::move(gap));
       }
       continue;
     }
@@ -196,9 +208,9 @@ mustache::data PaginationData(int page, int page_size, int total, const std::str
     item.set("number", std::to_string(n));
     item.set("href", href(n));
     item.set("current", MustacheBool(n == page));
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
-  p.set("items", items);
+  p.set("items", std::move(items));
   return p;
 }
 

@@ -2,7 +2,6 @@
 // A page template renders inside layout.mustache (GOV.UK header, navigation, footer).
 #pragma once
 #include <filesystem>
-#include <kainjow/mustache.hpp>
 #include <string>
 #include <unordered_map>
 
@@ -11,10 +10,9 @@
 #include "domain/enum_names.hpp"
 #include "domain/input.hpp"
 #include "http/request_context.hpp"
+#include "http/template_engine.hpp"
 
 namespace hearth::http {
-
-namespace mustache = kainjow::mustache;
 
 class Views {
  public:
@@ -28,13 +26,14 @@ class Views {
   std::string Fragment(std::string_view template_name, const mustache::data& data) const;
   const MessageCatalogue& Messages() const { return messages_; }
   const std::string& T(std::string_view key) const { return messages_.Get(key); }
-  bool HasTemplate(std::string_view name) const { return sources_.count(std::string(name)) > 0; }
+  bool HasTemplate(std::string_view name) const { return templates_.count(std::string(name)) > 0; }
 
  private:
   std::string RenderWith(std::string_view template_name, const mustache::data& data) const;
-  std::unordered_map<std::string, std::string> sources_;
+  std::unordered_map<std::string, std::unique_ptr<mustache::Template>> templates_;
   const MessageCatalogue& messages_;
-  mustache::data shared_;  // "t" (messages, nested by dotted key) and the partials
+  mustache::data shared_;  // "t" (messages, nested by dotted key) and the asset version, under every page's data
+  mustache::PartialLookup partials_;
   std::string asset_version_;
 };
 

@@ -53,7 +53,7 @@ RawResponse ListUsers(RequestContext& ctx, RouteDeps deps) {
   mustache::data data;
   data.set("title", m.Get("admin.users.title"));
   data.set("csrf_token", ctx.Who().csrf_token);
-  data.set("users", rows);
+  data.set("users", std::move(rows));
   data.set("has_users", MustacheBool(!users->users.empty()));
   data.set("count", m.Format("admin.users.count", {{"total", std::to_string(users->total)}}));
   data.set("pagination", PaginationData(page, kUsersPerPage, users->total, "/admin/users"));

@@ -40,7 +40,7 @@ mustache::data EventRows(const std::vector<AuditEvent>& events, const MessageCat
     row.set("action", LabelOr(m, "admin.action." + e.action, e.action));
     std::string record = LabelOr(m, "admin.record." + e.record_type, e.record_type);
     if (e.record_id != 0) record += " " + std::to_string(e.record_id);
-    row.set("record", record);
+    row.set("record", std::move(record));
     const std::string href = RecordHref(e);
     row.set("record_href", href);
     row.set("has_record_href", MustacheBool(!href.empty()));
@@ -49,7 +49,7 @@ mustache::data EventRows(const std::vector<AuditEvent>& events, const MessageCat
     row.set("has_family", MustacheBool(e.family_id != 0));
     row.set("outcome", LabelOr(m, "admin.outcome." + e.outcome, e.outcome));
     row.set("outcome_class", OutcomeTagClass(e.outcome));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   return rows;
 }

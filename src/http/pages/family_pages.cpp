@@ -63,7 +63,7 @@ RawResponse SearchPageFor(RequestContext& ctx, RouteDeps deps) {
     row.set("postcode", f.postcode);
     row.set("area", f.area);
     row.set("member_count", std::to_string(f.member_count));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   const int total = found->result.total;
   const std::string base = query.empty() ? "/families" : "/families?q=" + UrlEncode(query);
@@ -71,7 +71,7 @@ RawResponse SearchPageFor(RequestContext& ctx, RouteDeps deps) {
   data.set("title", messages.Get("families.search_title"));
   data.set("q", query);
   data.set("has_query", MustacheBool(!query.empty()));
-  data.set("results", rows);
+  data.set("results", std::move(rows));
   // A page past the end still has matches to page back to: say so rather than "no families match".
   data.set("has_results", MustacheBool(total > 0));
   data.set("past_end", MustacheBool(total > 0 && found->result.families.empty()));

@@ -110,7 +110,7 @@ mustache::data MemberRows(const std::vector<Person>& members, const MessageCatal
     }
     row.set("sex", Label(messages, "sex", p.sex));
     row.set("role", Label(messages, "member_role", p.role));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   return rows;
 }
@@ -124,7 +124,7 @@ mustache::data RelationshipRows(const FamilyView& view, const MessageCatalogue& 
             messages.Format("families.relationship_sentence", {{"from", NameOf(view.members, r.from_person_id)},
                                                                {"kind", Label(messages, "relationship", r.kind)},
                                                                {"to", NameOf(view.members, r.to_person_id)}}));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   return rows;
 }
@@ -142,9 +142,9 @@ mustache::data ReferralRows(const std::vector<Referral>& referrals, const Messag
     row.set("source", Label(messages, "source", r->source));
     std::string reasons;
     for (OutcomeArea a : r->reasons) reasons += (reasons.empty() ? "" : ", ") + Label(messages, "reason", a);
-    row.set("reasons", reasons);
+    row.set("reasons", std::move(reasons));
     row.set("decision", Label(messages, "decision", r->decision));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   return rows;
 }
@@ -162,7 +162,7 @@ mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCa
     row.set("open", MustacheBool(e->stage != EpisodeStage::kClosed));
     row.set("closed_on", e->closed_on ? FormatDate(*e->closed_on, messages) : "");
     row.set("closure_reason", e->closure_reason ? Label(messages, "closure_reason", *e->closure_reason) : "");
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   return rows;
 }
@@ -178,7 +178,7 @@ mustache::data ChronologyItems(const std::vector<ChronologyEntry>& entries, cons
     if (!prefix.empty() && !e.detail.empty()) item.set("detail", messages.Get(prefix + e.detail));
     const bool about_referral = e.what == "chronology.referral_received" || e.what == "chronology.decision";
     if (about_referral && e.record_id > 0) item.set("href", "/referrals/" + std::to_string(e.record_id));
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
   return items;
 }
@@ -191,7 +191,7 @@ mustache::data MemberOptions(const std::vector<Person>& members, std::string_vie
     option.set("value", id);
     option.set("label", p.FullName());
     option.set("selected", MustacheBool(id == selected));
-    options.push_back(option);
+    options.push_back(std::move(option));
   }
   return options;
 }

@@ -46,12 +46,12 @@ mustache::data FieldData::Choice(const std::string& name, const std::string& lab
     item.set("id", first ? id : id + "-" + value);
     item.set("name", name);
     item.set("value", value);
-    item.set("label", text);
+    item.set("label", std::move(text));
     item.set("checked", MustacheBool(std::find(chosen.begin(), chosen.end(), value) != chosen.end()));
-    list.push_back(item);
+    list.push_back(std::move(item));
     first = false;
   }
-  d.set("items", list);
+  d.set("items", std::move(list));
   d.set("inline", MustacheBool(options.inline_items));
   d.set("blank_label", options.blank_label);
   d.set("has_blank", MustacheBool(!options.blank_label.empty()));

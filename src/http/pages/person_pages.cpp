@@ -94,7 +94,7 @@ mustache::data Radios(const MessageCatalogue& messages, std::string_view prefix,
     item.set("value", name);
     item.set("label", messages.Get(std::string(prefix) + "." + name));
     item.set("checked", MustacheBool(name == selected));
-    list.push_back(item);
+    list.push_back(std::move(item));
     first = false;
   }
   return list;

@@ -69,7 +69,7 @@ mustache::data PersonBlocks(const MessageCatalogue& m, const FieldData& fields) 
                                             FieldOptions().Blank(m.Get("referrals.select_blank"))));
     block.set("role", fields.EnumChoice<MemberRole>(PersonName(i, "role"), m.Get("referrals.label.role"), "member_role",
                                                     FieldOptions().Inline(true)));
-    blocks.push_back(block);
+    blocks.push_back(std::move(block));
   }
   return blocks;
 }
@@ -83,8 +83,8 @@ mustache::data ErrorSummary(const MessageCatalogue& m, const Error& error) {
       text = m.Format("referrals.person_error", {{"number", std::to_string(person->first + 1)}, {"error", text}});
     mustache::data item{mustache::data::type::object};
     item.set("href", "#" + FieldId(f.field));
-    item.set("text", text);
-    summary.push_back(item);
+    item.set("text", std::move(text));
+    summary.push_back(std::move(item));
   }
   return summary;
 }
@@ -209,7 +209,7 @@ mustache::data PossibleMatchesData(const MessageCatalogue& m, const std::vector<
           rules::Trim(values.Get(PersonName(block, "given_name")) + " " + values.Get(PersonName(block, "family_name")));
     }
     item.set("similar_to", m.Format("referrals.matches.similar_to", {{"name", similar_to}}));
-    list.push_back(item);
+    list.push_back(std::move(item));
   }
   return list;
 }

@@ -39,7 +39,7 @@ mustache::data MemberNames(const FamilyView& family) {
     item.set("name", p.FullName());
     item.set("date_of_birth", p.date_of_birth ? p.date_of_birth->ToString() : std::string());
     item.set("has_date_of_birth", MustacheBool(p.date_of_birth.has_value()));
-    names.push_back(item);
+    names.push_back(std::move(item));
   }
   return names;
 }
@@ -105,7 +105,7 @@ mustache::data Lines(const std::vector<std::string>& lines) {
   for (const auto& l : lines) {
     mustache::data item{mustache::data::type::object};
     item.set("text", l);
-    list.push_back(item);
+    list.push_back(std::move(item));
   }
   return list;
 }
@@ -159,7 +159,7 @@ RawResponse ShowReferral(RequestContext& ctx, RouteDeps deps) {
   mustache::data data;
   data.set("title", m.Format("referrals.show.title", {{"id", std::to_string(r.id)}}));
   data.set("heading", m.Format("referrals.show.title", {{"id", std::to_string(r.id)}}));
-  data.set("rows", rows);
+  data.set("rows", std::move(rows));
   data.set("step_down", MustacheBool(r.IsStepDown()));
   const std::string family = "/families/" + std::to_string(r.family_id);
   data.set("family_href", family);

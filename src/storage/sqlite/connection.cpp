@@ -80,6 +80,8 @@ Connection::Connection(const Options& options) {
   Execute("PRAGMA foreign_keys=ON");
   // So that INSERT OR REPLACE fires delete triggers too: the audit trail's "no delete" trigger cannot be bypassed.
   Execute("PRAGMA recursive_triggers=ON");
+  // A larger page cache per pooled connection (the default is 2 MiB): the working set of a busy service fits.
+  Execute("PRAGMA cache_size=-16384");
 }
 
 Connection::~Connection() {

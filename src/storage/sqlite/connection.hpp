@@ -75,6 +75,8 @@ class Connection {
   // A cached prepared statement for `sql` (use named constants: the cache is keyed by the text).
   Statement Prepare(std::string_view sql);
   void Execute(std::string_view sql);  // one or more statements, no results
+  // One statement through the prepared-statement cache: for BEGIN/COMMIT/ROLLBACK, run on every request.
+  void Run(std::string_view sql) { Prepare(sql).Run(); }
   std::int64_t LastInsertId() const;
   int Changes() const;
 

@@ -25,12 +25,12 @@ class SqliteUnitOfWork final : public UnitOfWork {
         referrals_(*connection_),
         audit_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
-    connection_->Execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
   ~SqliteUnitOfWork() override {
     if (!done_) {
       try {
-        connection_->Execute("ROLLBACK");
+        connection_->Run("ROLLBACK");
       } catch (const StorageError&) {
         connection_.reset();  // an unusable connection is dropped, not pooled
       }
@@ -46,7 +46,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   ReferralRepository& Referrals() override { return referrals_; }
   AuditRepository& Audit() override { return audit_; }
   void Commit() override {
-    connection_->Execute("COMMIT");
+    connection_->Run("COMMIT");
     done_ = true;
   }
 
