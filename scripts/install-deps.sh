@@ -27,7 +27,7 @@ packages=(
   g++ cmake make pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev
-  libspdlog-dev libfmt-dev libcli11-dev libkainjow-mustache-dev libtomlplusplus-dev
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   nodejs npm
 )
 if ((with_tests)); then
