@@ -13,6 +13,7 @@ check() { # dir, forbidden-include-regex, why
 check domain 'http|storage|app|ports|cli|demo|boost/beast|sqlite3' "the domain has no I/O"
 check ports 'http|storage|app|cli' "ports are abstract"
 check app 'http|storage|cli' "use cases talk to ports, not to implementations"
+check linkage 'http|storage|app|ports|cli|demo|domain' "linkage is a standalone library"
 check storage 'http|app|cli' "storage implements ports"
 sqlhits=$(grep -rnlE '"(SELECT|INSERT|UPDATE|DELETE) ' "$src" --include='*.cpp' --include='*.hpp' | grep -v "^$src/storage/")
 if [ -n "$sqlhits" ]; then echo "layering: SQL outside src/storage:"; echo "$sqlhits"; fail=1; fi

@@ -11,5 +11,10 @@ void AddServeCommand(CLI::App& app, CommonOptions& common, std::function<int()>&
 void AddMigrateCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 void AddUserCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run);
+// `hearth link …`: record linkage. The engine's commands (dedupe, match, explain) and the tools (generate,
+// evaluate) register themselves under the one `link` subcommand.
+void AddLinkCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
+void AddLinkEngineCommands(CLI::App& link, CommonOptions& common, std::function<int()>& run);  // link_engine_commands.cpp
+void AddLinkToolCommands(CLI::App& link, CommonOptions& common, std::function<int()>& run);    // link_tool_commands.cpp
 
 }  // namespace hearth::cli

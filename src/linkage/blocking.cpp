@@ -1,0 +1,211 @@
+#include "linkage/blocking.hpp"
+
+#include <algorithm>
+
+#include "linkage/hash.hpp"
+#include "linkage/parallel.hpp"
+#include "linkage/text.hpp"
+
+namespace hearth::linkage {
+
+namespace {
+constexpr uint64_t kPairsPerUnit = 1 << 18;
+
+uint32_t TextKey(std::string_view s) {
+  if (s.empty()) return 0;
+  auto h = static_cast<uint32_t>(HashBytes(s));
+  return h == 0 ? 1 : h;
+}
+
+uint32_t InitialKey(std::string_view s) { return s.empty() ? 0 : static_cast<unsigned char>(s[0]) + 1u; }
+
+// Each value's key under a transform. When a part pairs two columns, values must be comparable across the two
+// dictionaries, so text keys are hashes of the text rather than value ids.
+std::vector<uint32_t> TransformValues(const Column& col, const KeyPart& part, bool across) {
+  const uint32_t n = col.values.Size();
+  std::vector<uint32_t> out(n, 0);
+  const bool given = !col.canon_begin.empty();
+  for (uint32_t v = 1; v < n; ++v) {
+    std::string_view text = col.values.Get(v);
+    uint32_t canonical = given ? col.PrimaryCanonical(v) : v;
+    switch (part.transform) {
+      case KeyTransform::kExact:
+        out[v] = across ? TextKey(text) : v;
+        break;
+      case KeyTransform::kNickname:
+        out[v] = across ? TextKey(col.values.Get(canonical)) : canonical;
+        break;
+      case KeyTransform::kInitial:
+        out[v] = InitialKey(text);
+        break;
+      case KeyTransform::kNicknameInitial:
+        out[v] = InitialKey(col.values.Get(canonical));
+        break;
+      case KeyTransform::kSoundex:
+        out[v] = SoundexKey(text);
+        break;
+      case KeyTransform::kPrefix:
+        out[v] = TextKey(text.substr(0, static_cast<size_t>(part.length)));
+        break;
+      case KeyTransform::kYear:
+        out[v] = col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) : TextKey(text);
+        break;
+      case KeyTransform::kYearMonth:
+        out[v] = col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) * 16u + col.dates[v].month
+                                      : TextKey(text);
+        break;
+      case KeyTransform::kSector:
+        out[v] = col.sector.size() > v ? col.sector[v] : v;
+        break;
+      case KeyTransform::kDistrict:
+        out[v] = col.district.size() > v ? col.district[v] : v;
+        break;
+      case KeyTransform::kArea:
+        out[v] = col.area.size() > v ? col.area[v] : v;
+        break;
+    }
+  }
+  return out;
+}
+
+struct KeyRecord {
+  uint64_t key;
+  uint32_t record;
+};
+
+// LSD radix sort by key, 16 bits a pass; stable, so records stay in order within a key.
+void RadixSort(std::vector<KeyRecord>& items) {
+  std::vector<KeyRecord> buffer(items.size());
+  std::vector<uint32_t> counts(1 << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(counts.begin(), counts.end(), 0);
+    for (const auto& it : items) ++counts[(it.key >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (auto& c : counts) {
+      uint32_t t = c;
+      c = sum;
+      sum += t;
+    }
+    for (const auto& it : items) buffer[counts[(it.key >> shift) & 0xFFFF]++] = it;
+    items.swap(buffer);
+  }
+}
+}  // namespace
+
+std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
+  const uint32_t n = data.Size();
+  std::vector<uint64_t> keys(n, 0x51ED270B27A3C1F5ULL);
+  for (const KeyPart& part : rule.parts) {
+    const bool across = part.columns.size() == 2;
+    const Column& c1 = data.columns[static_cast<size_t>(part.columns[0])];
+    auto t1 = TransformValues(c1, part, across);
+    if (!across) {
+      for (uint32_t r = 0; r < n; ++r) {
+        if (keys[r] == 0) continue;
+        uint32_t x = t1[c1.ids[r]];
+        keys[r] = x == 0 ? 0 : CombineKey(keys[r], x);
+      }
+      continue;
+    }
+    const Column& c2 = data.columns[static_cast<size_t>(part.columns[1])];
+    auto t2 = TransformValues(c2, part, across);
+    for (uint32_t r = 0; r < n; ++r) {
+      if (keys[r] == 0) continue;
+      uint32_t x = t1[c1.ids[r]], y = t2[c2.ids[r]];
+      if (x == 0 || y == 0) {
+        keys[r] = 0;
+        continue;
+      }
+      // Unordered: {John, Smith} and {Smith, John} give one key.
+      keys[r] = CombineKey(CombineKey(keys[r], std::min(x, y)), std::max(x, y));
+    }
+  }
+  return keys;
+}
+
+Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, uint32_t max_block_size,
+                 unsigned threads)
+    : data_(data), rule_count_(rules.size()), left_(data.LeftCount()), link_(data.IsLink()) {
+  const size_t n = data.Size();
+  keys_.assign(n * rule_count_, 0);
+  members_.resize(rule_count_);
+  blocks_.resize(rule_count_);
+  stats_.resize(rule_count_);
+  rule_pairs_.assign(rule_count_, 0);
+  ParallelFor(rule_count_, threads, [&](size_t r, unsigned) {
+    stats_[r].text = rules[r].text;
+    BuildRule(r, RuleKeys(data, rules[r]), max_block_size);
+  });
+  rule_units_.resize(rule_count_);
+  for (size_t r = 0; r < rule_count_; ++r) {
+    const size_t rule_first_unit = units_.size();
+    uint64_t work = 0;
+    size_t first = 0;
+    for (size_t b = 0; b < blocks_[r].size(); ++b) {
+      const uint64_t s = blocks_[r][b].size;
+      work += s * (s - 1) / 2;
+      if (work >= kPairsPerUnit) {
+        units_.push_back({r, first, b + 1});
+        first = b + 1;
+        work = 0;
+      }
+    }
+    if (first < blocks_[r].size()) units_.push_back({r, first, blocks_[r].size()});
+    rule_units_[r] = {rule_first_unit, units_.size()};
+  }
+}
+
+void Blocker::BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size) {
+  RuleStats& stats = stats_[rule];
+  std::vector<KeyRecord> items;
+  items.reserve(keys.size());
+  for (uint32_t r = 0; r < keys.size(); ++r)
+    if (keys[r] != 0) items.push_back({keys[r], r});
+  stats.keyed_records = items.size();
+  RadixSort(items);
+  auto& members = members_[rule];
+  auto& blocks = blocks_[rule];
+  members.reserve(items.size());
+  uint64_t pairs = 0;
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i + 1;
+    while (j < items.size() && items[j].key == items[i].key) ++j;
+    const auto size = static_cast<uint32_t>(j - i);
+    uint64_t left = 0;
+    if (link_)
+      for (size_t k = i; k < j; ++k) left += items[k].record < left_;
+    const uint64_t block_pairs = link_ ? left * (size - left) : uint64_t{size} * (size - 1) / 2;
+    if (size > max_block_size) {
+      ++stats.skipped_blocks;
+      stats.skipped_records += size;
+      stats.skipped_pairs += block_pairs;
+      for (size_t k = i; k < j; ++k) keys[items[k].record] = 0;
+    } else if (block_pairs > 0) {
+      blocks.push_back({static_cast<uint32_t>(members.size()), size});
+      for (size_t k = i; k < j; ++k) members.push_back(items[k].record);
+      ++stats.blocks;
+      stats.largest_block = std::max<uint64_t>(stats.largest_block, size);
+      pairs += block_pairs;
+    } else {
+      for (size_t k = i; k < j; ++k) keys[items[k].record] = 0;  // a block with nothing to pair
+    }
+    if (size == 1) keys[items[i].record] = 0;
+    i = j;
+  }
+  for (size_t r = 0; r < keys.size(); ++r) keys_[r * rule_count_ + rule] = keys[r];
+  // Parallel rules write disjoint words of keys_; the total is summed after the threads join.
+  __atomic_fetch_add(&pairs_in_blocks_, pairs, __ATOMIC_RELAXED);
+  rule_pairs_[rule] = pairs;
+}
+
+bool Blocker::IsCandidate(uint32_t a, uint32_t b) const {
+  if (a == b) return false;
+  if (link_ && (a < left_) == (b < left_)) return false;
+  const uint64_t* ka = &keys_[static_cast<size_t>(a) * rule_count_];
+  const uint64_t* kb = &keys_[static_cast<size_t>(b) * rule_count_];
+  for (size_t r = 0; r < rule_count_; ++r)
+    if (ka[r] != 0 && ka[r] == kb[r]) return true;
+  return false;
+}
+
+}  // namespace hearth::linkage

@@ -1,0 +1,121 @@
+// Candidate pairs: the union of several blocking rules without duplicates. Each rule gives every record a 64-bit
+// key (0 when a part is missing); records with equal keys form a block and every pair in a block is a candidate.
+// A pair from rule k is skipped when an earlier rule already produced it, which is decided by comparing the two
+// records' earlier keys (kept row-major, one cache line per record) — no global sort or hash set of pairs.
+// Blocks larger than the cap are skipped and reported; their records' keys are cleared so that IsCandidate()
+// answers exactly "did blocking produce this pair".
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "linkage/config.hpp"
+#include "linkage/dataset.hpp"
+
+namespace hearth::linkage {
+
+struct RuleStats {
+  std::string text;
+  uint64_t keyed_records = 0;  // records with a key (no part missing)
+  uint64_t blocks = 0;         // blocks of two or more records
+  uint64_t largest_block = 0;
+  uint64_t skipped_blocks = 0;  // over the cap
+  uint64_t skipped_records = 0;
+  uint64_t skipped_pairs = 0;
+};
+
+// The key of one record under one rule (0 = the record has no key under this rule).
+std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule);
+
+class Blocker {
+ public:
+  Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, uint32_t max_block_size, unsigned threads);
+
+  // Candidate pairs are visited in work units (a run of blocks of one rule, about the same number of pairs each)
+  // so that threads can share them out; unit order, and pair order within a unit, are deterministic.
+  size_t UnitCount() const { return units_.size(); }
+  size_t RuleOfUnit(size_t unit) const { return units_[unit].rule; }
+  // Calls visit(a, b) for each new candidate pair of the unit: a < b, and in a link a is from the first file.
+  // With every_pair, pairs an earlier rule produced are visited too (training looks at each rule's own blocks).
+  template <class Visit>
+  void VisitUnit(size_t unit, Visit&& visit, bool every_pair = false) const;
+  // Units [first, second) belong to the rule.
+  std::pair<size_t, size_t> UnitsOfRule(size_t rule) const { return rule_units_[rule]; }
+  // Pairs in the rule's blocks (including pairs other rules also produce).
+  uint64_t PairsOfRule(size_t rule) const { return rule_pairs_[rule]; }
+
+  // Whether blocking produced this pair (either order).
+  bool IsCandidate(uint32_t a, uint32_t b) const;
+  // Bit r set when the two records share rule r's key: the rules whose blocks hold the pair.
+  uint32_t RuleMask(uint32_t a, uint32_t b) const {
+    const uint64_t* ka = &keys_[static_cast<size_t>(a) * rule_count_];
+    const uint64_t* kb = &keys_[static_cast<size_t>(b) * rule_count_];
+    uint32_t mask = 0;
+    for (size_t r = 0; r < rule_count_; ++r) mask |= static_cast<uint32_t>(ka[r] != 0 && ka[r] == kb[r]) << r;
+    return mask;
+  }
+  // Whether the two records share a key under this rule (after skipping oversized blocks).
+  bool SharesKey(uint32_t a, uint32_t b, size_t rule) const {
+    const uint64_t ka = keys_[static_cast<size_t>(a) * rule_count_ + rule];
+    return ka != 0 && ka == keys_[static_cast<size_t>(b) * rule_count_ + rule];
+  }
+  const std::vector<RuleStats>& Stats() const { return stats_; }
+  // Pairs that blocks hold in all (with duplicates across rules), an upper bound on the candidate count.
+  uint64_t PairsInBlocks() const { return pairs_in_blocks_; }
+
+ private:
+  struct Block {
+    uint32_t begin, size;  // into members_[rule]
+  };
+  struct Unit {
+    size_t rule;
+    size_t first_block, end_block;
+  };
+  void BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size);
+
+  const Dataset& data_;
+  size_t rule_count_ = 0;
+  uint32_t left_ = 0;
+  bool link_ = false;
+  std::vector<uint64_t> keys_;                 // keys_[record * rule_count_ + rule]
+  std::vector<std::vector<uint32_t>> members_;  // per rule: records sorted by key
+  std::vector<std::vector<Block>> blocks_;      // per rule
+  std::vector<Unit> units_;
+  std::vector<std::pair<size_t, size_t>> rule_units_;
+  std::vector<uint64_t> rule_pairs_;
+  std::vector<RuleStats> stats_;
+  uint64_t pairs_in_blocks_ = 0;
+};
+
+template <class Visit>
+void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair) const {
+  const Unit& u = units_[unit];
+  const size_t rule = every_pair ? 0 : u.rule;  // rule 0 never skips a pair
+  const size_t rc = rule_count_;
+  const uint32_t* members = members_[u.rule].data();
+  auto seen_before = [&](uint32_t a, uint32_t b) {
+    const uint64_t* ka = &keys_[static_cast<size_t>(a) * rc];
+    const uint64_t* kb = &keys_[static_cast<size_t>(b) * rc];
+    for (size_t r = 0; r < rule; ++r)
+      if (ka[r] != 0 && ka[r] == kb[r]) return true;
+    return false;
+  };
+  for (size_t bi = u.first_block; bi < u.end_block; ++bi) {
+    const Block& block = blocks_[u.rule][bi];
+    const uint32_t* m = members + block.begin;
+    if (!link_) {
+      for (uint32_t i = 0; i + 1 < block.size; ++i)
+        for (uint32_t j = i + 1; j < block.size; ++j)
+          if (rule == 0 || !seen_before(m[i], m[j])) visit(m[i], m[j]);
+    } else {
+      // Members are in record order, so the first file's records come first.
+      uint32_t split = 0;
+      while (split < block.size && m[split] < left_) ++split;
+      for (uint32_t i = 0; i < split; ++i)
+        for (uint32_t j = split; j < block.size; ++j)
+          if (rule == 0 || !seen_before(m[i], m[j])) visit(m[i], m[j]);
+    }
+  }
+}
+
+}  // namespace hearth::linkage

@@ -1,0 +1,306 @@
+#include "linkage/config.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "linkage/dates.hpp"
+
+namespace hearth::linkage {
+
+namespace {
+struct TypeName {
+  ColumnType type;
+  std::string_view name;
+};
+constexpr TypeName kTypeNames[] = {
+    {ColumnType::kGivenName, "given_name"},     {ColumnType::kFamilyName, "family_name"},
+    {ColumnType::kFullName, "full_name"},       {ColumnType::kDate, "date"},
+    {ColumnType::kPostcode, "postcode"},        {ColumnType::kHouseNumber, "house_number"},
+    {ColumnType::kAddressText, "address_text"}, {ColumnType::kCode, "code"},
+    {ColumnType::kCategory, "category"},        {ColumnType::kText, "text"},
+};
+
+struct TransformName {
+  KeyTransform transform;
+  std::string_view name;
+};
+constexpr TransformName kTransformNames[] = {
+    {KeyTransform::kExact, "exact"},     {KeyTransform::kNickname, "nickname"},
+    {KeyTransform::kInitial, "initial"}, {KeyTransform::kNicknameInitial, "nickname_initial"},
+    {KeyTransform::kSoundex, "soundex"}, {KeyTransform::kYear, "year"},
+    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kSector, "sector"},
+    {KeyTransform::kDistrict, "district"},   {KeyTransform::kArea, "area"},
+};
+
+}  // namespace
+
+std::string ColumnTypeList() {
+  std::string s;
+  for (const auto& t : kTypeNames) s += (s.empty() ? "" : ", ") + std::string(t.name);
+  return s;
+}
+
+bool ParseColumnType(std::string_view text, ColumnType& type) {
+  for (const auto& t : kTypeNames) {
+    if (t.name == text) {
+      type = t.type;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseNumber(std::string_view text, double& value) {
+  text = TrimSpaces(text);
+  if (text.empty()) return false;
+  // std::from_chars for double is in GCC 11+; keep to it rather than locale-dependent strtod.
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// Splits "name>=0.9" / "name<=2" / "name" into its parts.
+bool SplitLevel(std::string_view text, std::string_view& name, std::string_view& op, double& value) {
+  for (std::string_view candidate : {">=", "<="}) {
+    auto at = text.find(candidate);
+    if (at != std::string_view::npos) {
+      name = TrimSpaces(text.substr(0, at));
+      op = candidate;
+      return ParseNumber(text.substr(at + 2), value);
+    }
+  }
+  name = TrimSpaces(text);
+  op = "";
+  return true;
+}
+}  // namespace
+
+std::string_view ToString(ColumnType type) {
+  for (const auto& t : kTypeNames)
+    if (t.type == type) return t.name;
+  return "text";
+}
+
+bool IsNameType(ColumnType type) {
+  return type == ColumnType::kGivenName || type == ColumnType::kFamilyName || type == ColumnType::kFullName;
+}
+
+bool ParseLevel(std::string_view text, Level& level) {
+  std::string_view name, op;
+  double value = 0;
+  if (!SplitLevel(text, name, op, value)) return false;
+  struct Simple {
+    std::string_view name;
+    LevelKind kind;
+  };
+  static constexpr Simple kSimple[] = {
+      {"exact", LevelKind::kExact},           {"nickname", LevelKind::kNickname},
+      {"swapped", LevelKind::kSwapped},       {"initial", LevelKind::kInitial},
+      {"day_month_swapped", LevelKind::kDayMonthSwapped}, {"year_month", LevelKind::kYearMonth},
+      {"two_of_three", LevelKind::kTwoOfThree}, {"sector", LevelKind::kPostcodeSector},
+      {"district", LevelKind::kPostcodeDistrict}, {"area", LevelKind::kPostcodeArea},
+  };
+  struct Measured {
+    std::string_view name;
+    std::string_view op;
+    LevelKind kind;
+  };
+  static constexpr Measured kMeasured[] = {
+      {"jaro_winkler", ">=", LevelKind::kJaroWinkler}, {"levenshtein", "<=", LevelKind::kLevenshtein},
+      {"damerau", "<=", LevelKind::kDamerau},          {"within_days", "<=", LevelKind::kWithinDays},
+  };
+  for (const auto& s : kSimple) {
+    if (s.name == name && op.empty()) {
+      level = Level{s.kind, 0, std::string(s.name)};
+      return true;
+    }
+  }
+  for (const auto& m : kMeasured) {
+    if (m.name == name && m.op == op) {
+      if (m.kind == LevelKind::kJaroWinkler && (value <= 0 || value > 1)) return false;
+      if (m.kind != LevelKind::kJaroWinkler && (value < 0 || value != static_cast<double>(static_cast<int>(value))))
+        return false;
+      std::ostringstream label;
+      label << name << op << value;
+      level = Level{m.kind, value, label.str()};
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Level> DefaultLevels(ColumnType type, bool has_family_name) {
+  std::vector<std::string_view> texts;
+  switch (type) {
+    case ColumnType::kGivenName:
+      texts = {"exact", "nickname"};
+      if (has_family_name) texts.push_back("swapped");
+      texts.insert(texts.end(), {"jaro_winkler>=0.92", "jaro_winkler>=0.88", "jaro_winkler>=0.7"});
+      break;
+    case ColumnType::kFamilyName:
+    case ColumnType::kFullName:
+      texts = {"exact", "jaro_winkler>=0.92", "jaro_winkler>=0.88", "jaro_winkler>=0.7"};
+      break;
+    case ColumnType::kDate:
+      texts = {"exact", "day_month_swapped", "year_month", "two_of_three", "within_days<=365"};
+      break;
+    case ColumnType::kPostcode:
+      texts = {"exact", "sector", "district", "area"};
+      break;
+    case ColumnType::kAddressText:
+      texts = {"exact", "jaro_winkler>=0.92", "jaro_winkler>=0.8"};
+      break;
+    case ColumnType::kCode:
+      texts = {"exact", "damerau<=1"};
+      break;
+    case ColumnType::kText:
+      texts = {"exact", "jaro_winkler>=0.88"};
+      break;
+    case ColumnType::kHouseNumber:
+    case ColumnType::kCategory:
+      texts = {"exact"};
+      break;
+  }
+  std::vector<Level> levels;
+  for (auto t : texts) {
+    Level l;
+    ParseLevel(t, l);
+    levels.push_back(l);
+  }
+  return levels;
+}
+
+int LinkageConfig::ColumnIndex(std::string_view name) const {
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+bool ParseBlockingRule(std::string_view text, const std::vector<ColumnConfig>& columns, BlockingRule& rule,
+                       std::string& error) {
+  rule = BlockingRule{std::string(TrimSpaces(text)), {}};
+  auto find = [&](std::string_view name) -> int {
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  std::string_view rest = text;
+  while (!TrimSpaces(rest).empty()) {
+    auto amp = rest.find('&');
+    std::string_view part = TrimSpaces(rest.substr(0, amp));
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    KeyPart key;
+    std::string_view names = part, transform = "exact";
+    auto colon = part.rfind(':');
+    if (colon != std::string_view::npos && part.find('}', colon) == std::string_view::npos) {
+      names = TrimSpaces(part.substr(0, colon));
+      transform = TrimSpaces(part.substr(colon + 1));
+    }
+    std::vector<std::string_view> list;
+    if (names.size() >= 2 && names.front() == '{' && names.back() == '}') {
+      std::string_view inner = names.substr(1, names.size() - 2);
+      auto comma = inner.find(',');
+      if (comma == std::string_view::npos) {
+        error = "'{…}' needs two columns separated by a comma: " + std::string(part);
+        return false;
+      }
+      list = {TrimSpaces(inner.substr(0, comma)), TrimSpaces(inner.substr(comma + 1))};
+    } else {
+      list = {names};
+    }
+    for (auto n : list) {
+      int index = find(n);
+      if (index < 0) {
+        error = "unknown column '" + std::string(n) + "' (blocking rules name columns listed in [columns])";
+        return false;
+      }
+      key.columns.push_back(index);
+    }
+    bool known = false;
+    for (const auto& t : kTransformNames) {
+      if (t.name == transform) {
+        key.transform = t.transform;
+        known = true;
+      }
+    }
+    if (!known && transform.substr(0, 6) == "prefix") {
+      int n = 0;
+      auto digits = transform.substr(6);
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      if (ec == std::errc() && end == digits.data() + digits.size() && n > 0 && n < 64) {
+        key.transform = KeyTransform::kPrefix;
+        key.length = n;
+        known = true;
+      }
+    }
+    if (!known) {
+      error = "unknown key transform '" + std::string(transform) +
+              "' (exact, nickname, initial, nickname_initial, soundex, prefixN, year, year_month, sector, district, "
+              "area)";
+      return false;
+    }
+    rule.parts.push_back(key);
+  }
+  if (rule.parts.empty()) {
+    error = "empty blocking rule";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace hearth::linkage
+
+namespace hearth::linkage {
+
+std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& columns) {
+  auto first = [&](ColumnType type) -> std::string {
+    for (const auto& c : columns)
+      if (c.type == type) return c.name;
+    return "";
+  };
+  const std::string given = first(ColumnType::kGivenName), family = first(ColumnType::kFamilyName);
+  const std::string full = first(ColumnType::kFullName), date = first(ColumnType::kDate);
+  const std::string postcode = first(ColumnType::kPostcode), address = first(ColumnType::kAddressText);
+  // A person's initials in a form that survives nicknames (Bob → r) and, with both names, a swap of the two.
+  std::string initials;
+  if (!given.empty() && !family.empty()) {
+    initials = "{" + given + "," + family + "}:nickname_initial";
+  } else if (!given.empty()) {
+    initials = given + ":nickname_initial";
+  } else if (!family.empty()) {
+    initials = family + ":initial";
+  } else if (!full.empty()) {
+    initials = full + ":initial";
+  }
+  auto with = [](const std::string& a, const std::string& b) { return b.empty() ? a : a + " & " + b; };
+  std::vector<std::string> texts;
+  for (const auto& c : columns)
+    if (c.type == ColumnType::kCode) texts.push_back(c.name);
+  if (!date.empty()) texts.push_back(with(date, initials));
+  if (!given.empty() && !family.empty()) {
+    texts.push_back(given + ":nickname & " + family + ":soundex");
+    if (!date.empty()) texts.push_back(family + ":soundex & " + given + ":nickname_initial & " + date + ":year");
+  } else if (!full.empty()) {
+    texts.push_back(date.empty() ? full : full + ":soundex & " + date + ":year");
+  }
+  if (!postcode.empty()) texts.push_back(with(postcode, initials));
+  if (postcode.empty() && !address.empty()) texts.push_back(with(address, initials));
+  std::vector<BlockingRule> rules;
+  for (const auto& t : texts) {
+    BlockingRule rule;
+    std::string error;
+    if (ParseBlockingRule(t, columns, rule, error)) rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+}  // namespace hearth::linkage

@@ -1,0 +1,109 @@
+#include "linkage/csv.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace hearth::linkage {
+
+namespace {
+Error ReadError(const std::string& message) { return Error{ErrorCode::kValidation, message, "linkage.read_error", {}}; }
+}  // namespace
+
+Result<CsvFile> CsvFile::Open(const std::string& path, char delimiter) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return ReadError(path + ": cannot open: " + std::strerror(errno));
+  std::string buffer;
+  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
+    long size = std::ftell(f.get());
+    if (size > static_cast<long>(UINT32_MAX)) return ReadError(path + ": files over 4 GiB are not supported");
+    if (size > 0) buffer.reserve(static_cast<size_t>(size) + 1);
+    std::fseek(f.get(), 0, SEEK_SET);
+  }
+  char chunk[1 << 16];
+  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0;) buffer.append(chunk, n);
+  if (std::ferror(f.get())) return ReadError(path + ": read failed");
+  if (buffer.size() > UINT32_MAX) return ReadError(path + ": files over 4 GiB are not supported");
+  return CsvFile(std::move(buffer), delimiter, path);
+}
+
+CsvFile CsvFile::FromText(std::string text, char delimiter) { return CsvFile(std::move(text), delimiter, "<text>"); }
+
+CsvFile::CsvFile(std::string buffer, char delimiter, std::string path)
+    : buffer_(std::move(buffer)), path_(std::move(path)), delimiter_(delimiter) {
+  if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  ReadHeader();
+}
+
+void CsvFile::ReadHeader() {
+  std::vector<std::string_view> fields;
+  if (NextRow(fields)) header_ = fields;
+}
+
+bool CsvFile::NextRow(std::vector<std::string_view>& fields) {
+  fields.clear();
+  char* data = buffer_.data();
+  const size_t end = buffer_.size();
+  // Blank lines separate nothing in linkage input: skip them.
+  while (pos_ < end && (data[pos_] == '\n' || data[pos_] == '\r')) {
+    if (data[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= end) return false;
+  row_line_ = line_;
+  for (;;) {
+    size_t start = pos_;
+    if (pos_ < end && data[pos_] == '"') {
+      // Quoted: unescape "" in place; the field ends at the closing quote.
+      size_t out = ++pos_;
+      start = out;
+      bool closed = false;
+      while (pos_ < end) {
+        char c = data[pos_];
+        if (c == '"') {
+          if (pos_ + 1 < end && data[pos_ + 1] == '"') {
+            data[out++] = '"';
+            pos_ += 2;
+            continue;
+          }
+          ++pos_;
+          closed = true;
+          break;
+        }
+        if (c == '\n') ++line_;
+        data[out++] = c;
+        ++pos_;
+      }
+      if (!closed) ++unterminated_quotes_;
+      // Text after the closing quote (malformed) is kept rather than dropped.
+      while (pos_ < end && data[pos_] != delimiter_ && data[pos_] != '\n' && data[pos_] != '\r') data[out++] = data[pos_++];
+      fields.emplace_back(data + start, out - start);
+    } else {
+      const char* p = data + pos_;
+      const char* stop = p;
+      const char* limit = data + end;
+      while (stop < limit && *stop != delimiter_ && *stop != '\n' && *stop != '\r') ++stop;
+      pos_ = static_cast<size_t>(stop - data);
+      fields.emplace_back(data + start, pos_ - start);
+    }
+    if (pos_ >= end) return true;
+    char c = data[pos_];
+    if (c == delimiter_) {
+      ++pos_;
+      if (pos_ >= end) {
+        fields.emplace_back();
+        return true;
+      }
+      continue;
+    }
+    // End of row: \n, \r\n or a lone \r.
+    if (c == '\r') ++pos_;
+    if (pos_ < end && data[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    }
+    return true;
+  }
+}
+
+}  // namespace hearth::linkage

@@ -1,0 +1,46 @@
+// RFC 4180 CSV reading for linkage input: quoted fields with doubled quotes and embedded newlines, an optional
+// UTF-8 byte order mark, CRLF or LF line ends, any one-byte delimiter. The whole file is read into memory once and
+// fields are views into it (quoted fields are unescaped in place), so nothing is copied per field.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace hearth::linkage {
+
+class CsvFile {
+ public:
+  // Reads the file; fails (naming the path) when it cannot be read or is over 4 GiB.
+  static Result<CsvFile> Open(const std::string& path, char delimiter);
+  // Parses text held in memory (tests, probes).
+  static CsvFile FromText(std::string text, char delimiter);
+
+  const std::vector<std::string_view>& Header() const { return header_; }
+  // The next row's fields; false at the end of the file. A blank line is skipped.
+  bool NextRow(std::vector<std::string_view>& fields);
+  // 1-based line number where the last row returned by NextRow started (for messages).
+  uint64_t RowLine() const { return row_line_; }
+  const std::string& Path() const { return path_; }
+  // Offset of a field inside the buffer (fields stay valid while this object lives).
+  const char* Data() const { return buffer_.data(); }
+  // Fields that opened with a quote but reached the end of the file without a closing one.
+  uint64_t UnterminatedQuotes() const { return unterminated_quotes_; }
+
+ private:
+  CsvFile(std::string buffer, char delimiter, std::string path);
+  void ReadHeader();
+
+  std::string buffer_;
+  std::string path_;
+  char delimiter_;
+  size_t pos_ = 0;
+  uint64_t line_ = 1;
+  uint64_t row_line_ = 0;
+  uint64_t unterminated_quotes_ = 0;
+  std::vector<std::string_view> header_;
+};
+
+}  // namespace hearth::linkage

@@ -1,0 +1,53 @@
+// Scoring a compared pair with a trained model: the match weight (log2 of the posterior odds) is the prior's
+// weight plus each column's level weight, plus the term-frequency adjustment when a name or postcode agrees
+// exactly (a shared rare surname says more than a shared "Smith"). Per-column weights are precomputed tables and
+// the adjustment is one lookup per value id, so scoring a pair costs a few additions.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "linkage/comparison.hpp"
+#include "linkage/model.hpp"
+
+namespace hearth::linkage {
+
+class Scorer {
+ public:
+  Scorer(const Model& model, const Comparator& comparator);
+
+  // The match weight of a pair whose first record is `a` (an exact level's value is the same in both records).
+  float Weight(uint32_t a, Pattern p) const {
+    float w = prior_weight_;
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      const Col& col = columns_[c];
+      const int code = GammaOf(p, c);
+      w += col.weight[code];
+      if (code == col.exact_code && !col.tf.empty()) w += col.tf[comparator_.Value(a, c)];
+    }
+    return w;
+  }
+  // The adjustment added to column c's exact-level weight when both records hold `value`.
+  float TfAdjustment(size_t c, uint32_t value) const {
+    return columns_[c].tf.empty() ? 0.0f : columns_[c].tf[value];
+  }
+  float LevelWeight(size_t c, int code) const { return columns_[c].weight[code]; }
+  float PriorWeight() const { return prior_weight_; }
+  bool ExactCodeAdjusted(size_t c, int code) const { return code == columns_[c].exact_code && !columns_[c].tf.empty(); }
+
+  static double Probability(double weight) { return 1.0 / (1.0 + std::exp2(-weight)); }
+  // The weight a probability corresponds to.
+  static double WeightOf(double probability);
+
+ private:
+  struct Col {
+    float weight[16] = {};
+    int exact_code = -1;
+    std::vector<float> tf;  // per value id
+  };
+  const Comparator& comparator_;
+  float prior_weight_ = 0;
+  std::vector<Col> columns_;
+};
+
+}  // namespace hearth::linkage
