@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 readonly bin=build/release/hearth
 readonly db=var/hearth.db
+readonly access_log=var/hearth-access.db  # the audit trail's access log lives beside the database
 readonly listen=127.0.0.1:8080
 
 bash scripts/install-deps.sh
@@ -16,7 +17,7 @@ cmake --build build/release -j"$(nproc)"
 mkdir -p var
 
 if [[ -e "$db" ]]; then
-  echo "run: reusing the existing database $db (delete it to start afresh with new demo data and a new admin password)"
+  echo "run: reusing the existing database $db (delete var/hearth.db and var/hearth-access.db to start afresh with new demo data and a new admin password)"
 else
   # 20 characters from an alphabet without the look-alikes I, O, l, 0 and 1. tr discards most random bytes, so read
   # a generous chunk.
@@ -26,12 +27,14 @@ else
   done
   password="${password:0:20}"
 
+  # An access log without its database would name users of some earlier database: start both afresh.
+  rm -f "$access_log" "$access_log-wal" "$access_log-shm"
   # A half-prepared database would be reused next time without an administrator: remove it if any step fails.
   if ! { "$bin" migrate --database "$db" &&
     "$bin" demo --database "$db" &&
     printf '%s' "$password" |
     "$bin" user add admin --role administrator --team Administration --database "$db" --password-stdin; }; then
-    rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+    rm -f "$db" "$db-wal" "$db-shm" "$db-journal" "$access_log" "$access_log-wal" "$access_log-shm"
     echo "run: preparing $db failed; removed it so the next run starts afresh" >&2
     exit 1
   fi

@@ -77,9 +77,7 @@ void AuditSink::WriterLoop() {
     }
     bool ok = true;
     try {
-      auto uow = db_.BeginWrite();
-      for (const auto& e : batch) uow->Audit().Append(e);
-      uow->Commit();
+      db_.AppendAccessEvents(batch);
     } catch (const std::exception& e) {
       ok = false;
       spdlog::error("audit batch of {} rows could not be committed: {}", batch.size(), e.what());

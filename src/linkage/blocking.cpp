@@ -74,8 +74,8 @@ struct KeyRecord {
 };
 
 // LSD radix sort by key, 16 bits a pass; stable, so records stay in order within a key.
-void RadixSort(std::vector<KeyRecord>& items) {
-  std::vector<KeyRecord> buffer(items.size());
+void RadixSort(BigVector<KeyRecord>& items) {
+  BigVector<KeyRecord> buffer(items.size());
   std::vector<uint32_t> counts(1 << 16);
   for (int shift = 0; shift < 64; shift += 16) {
     std::fill(counts.begin(), counts.end(), 0);
@@ -143,21 +143,21 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
     size_t first = 0;
     for (size_t b = 0; b < blocks_[r].size(); ++b) {
       const uint64_t s = blocks_[r][b].size;
-      work += s * (s - 1) / 2;
+      work += link_ ? s * s / 4 + 1 : s * (s - 1) / 2;  // in a link at most (s/2)^2 pairs cross
       if (work >= kPairsPerUnit) {
-        units_.push_back({r, first, b + 1});
+        units_.push_back({r, first, b + 1, work});
         first = b + 1;
         work = 0;
       }
     }
-    if (first < blocks_[r].size()) units_.push_back({r, first, blocks_[r].size()});
+    if (first < blocks_[r].size()) units_.push_back({r, first, blocks_[r].size(), work});
     rule_units_[r] = {rule_first_unit, units_.size()};
   }
 }
 
 void Blocker::BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size) {
   RuleStats& stats = stats_[rule];
-  std::vector<KeyRecord> items;
+  BigVector<KeyRecord> items;
   items.reserve(keys.size());
   for (uint32_t r = 0; r < keys.size(); ++r)
     if (keys[r] != 0) items.push_back({keys[r], r});

@@ -5,6 +5,7 @@
 // Blocks larger than the cap are skipped and reported; their records' keys are cleared so that IsCandidate()
 // answers exactly "did blocking produce this pair".
 #pragma once
+#include "linkage/big_vector.hpp"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,11 +39,20 @@ class Blocker {
   // Calls visit(a, b) for each new candidate pair of the unit: a < b, and in a link a is from the first file.
   // With every_pair, pairs an earlier rule produced are visited too (training looks at each rule's own blocks).
   template <class Visit>
-  void VisitUnit(size_t unit, Visit&& visit, bool every_pair = false) const;
+  void VisitUnit(size_t unit, Visit&& visit, bool every_pair = false) const {
+    VisitUnit(unit, visit, every_pair, [](uint32_t, int) {});
+  }
+  // As above; ahead(record, distance) is called for the records of the blocks `distance` (1 or 2) ahead of the
+  // one being visited, so that the caller can prefetch what it will read (comparisons are bound by memory
+  // latency: each block's records lie anywhere in the arrays).
+  template <class Visit, class Ahead>
+  void VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahead) const;
   // Units [first, second) belong to the rule.
   std::pair<size_t, size_t> UnitsOfRule(size_t rule) const { return rule_units_[rule]; }
   // Pairs in the rule's blocks (including pairs other rules also produce).
   uint64_t PairsOfRule(size_t rule) const { return rule_pairs_[rule]; }
+  // Pairs in the unit's blocks: an upper bound on the candidates it yields.
+  uint64_t PairsOfUnit(size_t unit) const { return units_[unit].pairs; }
 
   // Whether blocking produced this pair (either order).
   bool IsCandidate(uint32_t a, uint32_t b) const;
@@ -70,6 +80,7 @@ class Blocker {
   struct Unit {
     size_t rule;
     size_t first_block, end_block;
+    uint64_t pairs;
   };
   void BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size);
 
@@ -77,8 +88,8 @@ class Blocker {
   size_t rule_count_ = 0;
   uint32_t left_ = 0;
   bool link_ = false;
-  std::vector<uint64_t> keys_;                 // keys_[record * rule_count_ + rule]
-  std::vector<std::vector<uint32_t>> members_;  // per rule: records sorted by key
+  BigVector<uint64_t> keys_;                 // keys_[record * rule_count_ + rule]
+  std::vector<BigVector<uint32_t>> members_;  // per rule: records sorted by key
   std::vector<std::vector<Block>> blocks_;      // per rule
   std::vector<Unit> units_;
   std::vector<std::pair<size_t, size_t>> rule_units_;
@@ -87,12 +98,13 @@ class Blocker {
   uint64_t pairs_in_blocks_ = 0;
 };
 
-template <class Visit>
-void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair) const {
+template <class Visit, class Ahead>
+void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahead) const {
   const Unit& u = units_[unit];
   const size_t rule = every_pair ? 0 : u.rule;  // rule 0 never skips a pair
   const size_t rc = rule_count_;
   const uint32_t* members = members_[u.rule].data();
+  const auto& blocks = blocks_[u.rule];
   auto seen_before = [&](uint32_t a, uint32_t b) {
     const uint64_t* ka = &keys_[static_cast<size_t>(a) * rc];
     const uint64_t* kb = &keys_[static_cast<size_t>(b) * rc];
@@ -100,8 +112,22 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair) const {
       if (ka[r] != 0 && ka[r] == kb[r]) return true;
     return false;
   };
+  auto look_ahead = [&](size_t bi, int distance) {
+    if (bi >= u.end_block) return;
+    const Block& block = blocks[bi];
+    for (uint32_t i = 0; i < block.size; ++i) {
+      const uint32_t r = members[block.begin + i];
+      if (distance == 2) __builtin_prefetch(&keys_[static_cast<size_t>(r) * rc]);
+      ahead(r, distance);
+    }
+  };
+  look_ahead(u.first_block, 2);
+  look_ahead(u.first_block, 1);
+  look_ahead(u.first_block + 1, 2);
   for (size_t bi = u.first_block; bi < u.end_block; ++bi) {
-    const Block& block = blocks_[u.rule][bi];
+    look_ahead(bi + 2, 2);
+    look_ahead(bi + 1, 1);
+    const Block& block = blocks[bi];
     const uint32_t* m = members + block.begin;
     if (!link_) {
       for (uint32_t i = 0; i + 1 < block.size; ++i)

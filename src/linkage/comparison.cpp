@@ -1,5 +1,6 @@
 #include "linkage/comparison.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -13,15 +14,43 @@ CompareScratch::CompareScratch(size_t columns, unsigned cache_bits)
       keys_(columns * size_, 0),
       sims_(columns * size_, 0.0f) {}
 
+namespace {
+// One bit per letter, digit and space; other bytes share the remaining bits (a shared bit only loosens the bound).
+unsigned CharacterBit(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  if (c == ' ') return 36;
+  return 37 + c % 27;
+}
+}  // namespace
+
+float Comparator::JaroWinklerBound(size_t c, uint32_t va, uint32_t vb) const {
+  const ShortText& a = short_text_[c][va];
+  const ShortText& b = short_text_[c][vb];
+  if (a.length == 255 || b.length == 255 || a.length == 0 || b.length == 0) return 1.0f;
+  // Each distinct character of a that b lacks leaves at least one position of a unmatched, and vice versa.
+  const int la = a.length, lb = b.length;
+  const int ma = la - __builtin_popcountll(a.characters & ~b.characters);
+  const int mb = lb - __builtin_popcountll(b.characters & ~a.characters);
+  const float m = static_cast<float>(std::min(ma, mb));
+  if (m <= 0) return 0.0f;
+  const float jaro = (m / static_cast<float>(la) + m / static_cast<float>(lb) + 1.0f) / 3.0f;
+  int prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.text[prefix] == b.text[prefix]) ++prefix;
+  return jaro <= 0.7f ? jaro : jaro + 0.1f * static_cast<float>(prefix) * (1.0f - jaro);
+}
+
 Comparator::Comparator(const Dataset& data) : data_(data) {
   if (data.columns.size() > 16) throw std::invalid_argument("at most 16 columns");
   for (const auto& column : data.columns) {
     ColumnPlan plan;
     plan.column = &column;
     plan.levels = column.config.levels;
-    plan.partner = column.partner;
+    plan.partner = column.partner >= 0 ? static_cast<size_t>(column.partner) : 0;
     for (size_t i = 0; i < plan.levels.size(); ++i)
       if (plan.levels[i].kind == LevelKind::kSwapped && column.partner >= 0) plan.swapped_code = static_cast<int>(i) + 1;
+    plan.exact_first = !plan.levels.empty() && plan.levels[0].kind == LevelKind::kExact;
     columns_.push_back(std::move(plan));
   }
   for (size_t c = 0; c < columns_.size(); ++c) {
@@ -29,9 +58,47 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
     if (on.empty()) continue;
     for (size_t t = 0; t < data.columns.size(); ++t)
       if (data.columns[t].config.name == on) columns_[c].condition = static_cast<int>(t);
-    if (columns_[c].condition >= 0) columns_[c].split = ElseCode(c);
+    if (columns_[c].condition < 0) continue;
+    ColumnPlan& plan = columns_[c];
+    plan.split = ElseCode(c);
+    // The place agrees when the anchor agrees closely (a postcode exactly or to the sector, so that a typo in the
+    // last letters does not undo the conditioning) ...
+    const auto& anchor_levels = columns_[static_cast<size_t>(plan.condition)].levels;
+    for (size_t i = 0; i < anchor_levels.size(); ++i)
+      if (anchor_levels[i].kind == LevelKind::kExact || anchor_levels[i].kind == LevelKind::kPostcodeSector)
+        plan.agree_codes |= 1u << (i + 1);
+    // ... and, for a family name, also when an address line given the same anchor is identical (the postcode
+    // missing or mistyped: a household still shares the address and the surname).
+    if (data.columns[c].config.type != ColumnType::kFamilyName) continue;
+    for (size_t x = 0; x < data.columns.size(); ++x)
+      if (x != c && data.columns[x].config.conditional_on == on && data.columns[x].config.type == ColumnType::kAddressText &&
+          !columns_[x].levels.empty() && columns_[x].levels[0].kind == LevelKind::kExact)
+        plan.also_exact.push_back(x);
   }
   stride_ = columns_.size();
+  for (const auto& plan : columns_) conditioned_ = conditioned_ || plan.condition >= 0;
+  short_text_.resize(stride_);
+  for (size_t c = 0; c < stride_; ++c) {
+    bool measured = false;
+    for (const Level& l : columns_[c].levels)
+      measured = measured || l.kind == LevelKind::kJaroWinkler || l.kind == LevelKind::kLevenshtein ||
+                 l.kind == LevelKind::kDamerau || l.kind == LevelKind::kInitial;
+    if (!measured) continue;
+    text_columns_.push_back(c);
+    const StringPool& pool = data.columns[c].values;
+    auto& slots = short_text_[c];
+    slots.resize(pool.Size());
+    for (uint32_t v = 1; v < pool.Size(); ++v) {
+      std::string_view t = pool.Get(v);
+      if (t.size() > sizeof(ShortText::text)) {
+        slots[v].length = 255;
+        continue;
+      }
+      slots[v].length = static_cast<uint8_t>(t.size());
+      std::copy(t.begin(), t.end(), slots[v].text);
+      for (char ch : t) slots[v].characters |= uint64_t{1} << CharacterBit(ch);
+    }
+  }
   const size_t n = data.Size();
   rows_.resize(n * stride_);
   for (size_t c = 0; c < stride_; ++c) {
@@ -45,7 +112,7 @@ std::string Comparator::Label(size_t c, int code) const {
   std::string suffix;
   if (columns_[c].split > 0 && code > columns_[c].split) {
     code -= columns_[c].split;
-    suffix = " (same " + data_.columns[static_cast<size_t>(columns_[c].condition)].config.name + ")";
+    suffix = " (same place)";
   }
   if (code >= ElseCode(c)) return "else" + suffix;
   return columns_[c].levels[static_cast<size_t>(code - 1)].label + suffix;
@@ -64,12 +131,25 @@ int AgreeingDateParts(const DateParts& a, const DateParts& b) {
 }
 }  // namespace
 
+// Given and family names exchanged: exactly, or each within a typo of the other (Jaro–Winkler >= 0.88).
+bool Comparator::Swapped(size_t c, uint32_t va, uint32_t vb, uint32_t fa, uint32_t fb) const {
+  const Column& col = *columns_[c].column;
+  if (fa == 0 || fb == 0) return false;
+  if (col.cross[va] == fb && col.cross[vb] == fa) return true;
+  const auto p = static_cast<size_t>(columns_[c].partner);
+  const std::string_view ga = Text(c, va), gb = Text(c, vb), sa = Text(p, fa), sb = Text(p, fb);
+  if (ga.empty() || gb.empty() || sa.empty() || sb.empty() || ga[0] != sb[0] || sa[0] != gb[0]) return false;
+  constexpr double kSwapSimilarity = 0.88;
+  return JaroWinkler(ga, sb) >= kSwapSimilarity && JaroWinkler(sa, gb) >= kSwapSimilarity;
+}
+
 int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const {
   const ColumnPlan& plan = columns_[c];
   const Column& col = *plan.column;
   const uint32_t va = ra[c], vb = rb[c];
   if (va == 0 || vb == 0) return 0;
   float jw = -1.0f;
+  float jw_bound = -1.0f;
   const size_t n = plan.levels.size();
   for (size_t i = 0; i < n; ++i) {
     const Level& level = plan.levels[i];
@@ -81,33 +161,36 @@ int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, 
       case LevelKind::kNickname:
         if (va == vb || (!col.canon_begin.empty() && SharesCanonical(col, va, vb))) return code;
         break;
-      case LevelKind::kSwapped: {
-        const auto p = static_cast<size_t>(plan.partner);
-        const uint32_t fa = ra[p], fb = rb[p];
-        if (fa != 0 && fb != 0 && col.cross[va] == fb && col.cross[vb] == fa) return code;
+      case LevelKind::kSwapped:  // never applies without a family-name column
+        if (plan.swapped_code != 0 && Swapped(c, va, vb, ra[plan.partner], rb[plan.partner])) return code;
         break;
-      }
       case LevelKind::kJaroWinkler:
         if (va == vb) return code;
         if (jw < 0) {
+          if (jw_bound < 0) jw_bound = JaroWinklerBound(c, va, vb);
+          if (jw_bound + 1e-4f < static_cast<float>(level.threshold)) break;  // cannot reach this level
           const uint32_t lo = va < vb ? va : vb, hi = va < vb ? vb : va;
-          jw = scratch.Similarity(c, lo, hi, [&] {
-            return static_cast<float>(JaroWinkler(col.values.Get(lo), col.values.Get(hi)));
-          });
+          // Memoised only for given names: few distinct values, so the same pairs recur; for other columns
+          // the cache would mostly miss and cost a memory access of its own.
+          if (col.config.type == ColumnType::kGivenName) {
+            jw = scratch.Similarity(c, lo, hi, [&] { return static_cast<float>(JaroWinkler(Text(c, lo), Text(c, hi))); });
+          } else {
+            jw = static_cast<float>(JaroWinkler(Text(c, lo), Text(c, hi)));
+          }
         }
         // Stored as float: compare with the threshold rounded the same way.
         if (jw >= static_cast<float>(level.threshold)) return code;
         break;
       case LevelKind::kLevenshtein:
-        if (va == vb || Levenshtein(col.values.Get(va), col.values.Get(vb)) <= static_cast<int>(level.threshold))
+        if (va == vb || Levenshtein(Text(c, va), Text(c, vb)) <= static_cast<int>(level.threshold))
           return code;
         break;
       case LevelKind::kDamerau:
-        if (va == vb || DamerauLevenshtein(col.values.Get(va), col.values.Get(vb)) <= static_cast<int>(level.threshold))
+        if (va == vb || DamerauLevenshtein(Text(c, va), Text(c, vb)) <= static_cast<int>(level.threshold))
           return code;
         break;
       case LevelKind::kInitial: {
-        auto a = col.values.Get(va), b = col.values.Get(vb);
+        auto a = Text(c, va), b = Text(c, vb);
         if (!a.empty() && !b.empty() && a[0] == b[0]) return code;
         break;
       }
@@ -149,19 +232,31 @@ Pattern Comparator::Compare(uint32_t a, uint32_t b, CompareScratch& scratch) con
   const uint32_t* ra = &rows_[static_cast<size_t>(a) * stride_];
   const uint32_t* rb = &rows_[static_cast<size_t>(b) * stride_];
   Pattern p = 0;
-  int swapped_partner = -1;
+  int swapped_partner = -1;  // the family column when the given name's level is "swapped"
   for (size_t c = 0; c < stride_; ++c) {
-    const int code = CompareColumn(c, ra, rb, scratch);
+    // Missing values and equal values (most agreeing columns) need no level search.
+    int code;
+    if (ra[c] == 0 || rb[c] == 0) {
+      code = 0;
+    } else if (ra[c] == rb[c] && columns_[c].exact_first) {
+      code = 1;
+    } else {
+      code = CompareColumn(c, ra, rb, scratch);
+    }
     p |= static_cast<Pattern>(code) << (c * kBitsPerColumn);
-    if (code != 0 && code == columns_[c].swapped_code) swapped_partner = columns_[c].partner;
+    if (code != 0 && code == columns_[c].swapped_code) swapped_partner = static_cast<int>(columns_[c].partner);
   }
   // A swap is evidence carried by the given name's level; the family name adds nothing of its own.
   if (swapped_partner >= 0) p = WithGamma(p, static_cast<size_t>(swapped_partner), 0);
+  if (!conditioned_) return p;
+  const Pattern base = p;  // conditions look at the other columns' own levels
   for (size_t c = 0; c < stride_; ++c) {
     const ColumnPlan& plan = columns_[c];
-    if (plan.condition < 0) continue;
-    const int code = GammaOf(p, c);
-    if (code != 0 && GammaOf(p, static_cast<size_t>(plan.condition)) == 1) p = WithGamma(p, c, code + plan.split);
+    const int code = GammaOf(base, c);
+    if (plan.condition < 0 || code == 0) continue;
+    bool agree = (plan.agree_codes >> GammaOf(base, static_cast<size_t>(plan.condition))) & 1u;
+    for (size_t x : plan.also_exact) agree = agree || GammaOf(base, x) == 1;
+    if (agree) p = WithGamma(p, c, code + plan.split);
   }
   return p;
 }

@@ -3,7 +3,8 @@
 // bits per column into a 64-bit pattern, so a pair's whole comparison is one integer.
 //
 // A column compared given another (family name and address text given the postcode) has a second set of codes,
-// K+2..2K+2, used when the other column agrees exactly. Members of a household share a surname and an address, and
+// K+2..2K+2, used when the two records are at the same place: the postcode agrees exactly or to the sector, or, for
+// the family name, the address line is identical. Members of a household share a surname and an address, and
 // street and postcode say much the same thing; modelling P(surname level | same postcode or not) and likewise for
 // the street stops a household from counting as three independent agreements, the main source of false matches.
 //
@@ -11,6 +12,7 @@
 // recognised by id, and string similarities are memoised per (value id, value id) in a small direct-mapped cache
 // per thread and column, so frequent name pairs are measured once. Nothing is allocated per pair.
 #pragma once
+#include "linkage/big_vector.hpp"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -75,22 +77,53 @@ class Comparator {
 
   Pattern Compare(uint32_t a, uint32_t b, CompareScratch& scratch) const;
   uint32_t Value(uint32_t record, size_t c) const { return rows_[static_cast<size_t>(record) * stride_ + c]; }
+  // Prefetching for a record about to be compared: distance 2 fetches its row of value ids, distance 1 (the row
+  // being in cache by then) the text of its values that string measures will read.
+  void Prefetch(uint32_t record, int distance) const {
+    const uint32_t* row = &rows_[static_cast<size_t>(record) * stride_];
+    if (distance == 2) {
+      __builtin_prefetch(row);
+      return;
+    }
+    for (size_t c : text_columns_) __builtin_prefetch(&short_text_[c][row[c]]);
+  }
 
  private:
   struct ColumnPlan {
     const Column* column = nullptr;
     std::vector<Level> levels;
     int swapped_code = 0;  // code of the "swapped" level, 0 if none
-    int partner = -1;
+    size_t partner = 0;  // valid when swapped_code > 0
     int condition = -1;  // column this one is compared given (its exact agreement), -1 if none
     int split = 0;       // K+1 when conditioned
+    uint32_t agree_codes = 0;         // codes of the condition column that count as the same place
+    std::vector<size_t> also_exact;   // columns whose exact agreement also counts as the same place
+    bool exact_first = false;
   };
   int CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const;
+  bool Swapped(size_t c, uint32_t va, uint32_t vb, uint32_t fa, uint32_t fb) const;
+  // A value's text in one 32-byte slot (no indirection through the pool's offsets) when it is short enough, with
+  // the set of characters it uses, from which a cheap upper bound on Jaro–Winkler rules out most unlike pairs.
+  struct alignas(32) ShortText {
+    uint64_t characters = 0;
+    uint8_t length = 0;  // 255: too long, read the pool
+    char text[23] = {};
+  };
+  // An upper bound on Jaro–Winkler from the lengths and character sets alone.
+  float JaroWinklerBound(size_t c, uint32_t va, uint32_t vb) const;
+  std::string_view Text(size_t c, uint32_t v) const {
+    const ShortText& s = short_text_[c][v];
+    if (s.length != 255) return std::string_view(s.text, s.length);
+    return columns_[c].column->values.Get(v);
+  }
 
   const Dataset& data_;
   std::vector<ColumnPlan> columns_;
+  bool conditioned_ = false;
   size_t stride_ = 0;
-  std::vector<uint32_t> rows_;  // row-major copy of every record's value ids
+  BigVector<uint32_t> rows_;  // row-major copy of every record's value ids
+  std::vector<size_t> text_columns_;  // columns with a string-measure level
+  std::vector<BigVector<ShortText>> short_text_;  // per column (empty unless a text column), per value id
 };
 
 }  // namespace hearth::linkage

@@ -13,25 +13,24 @@ Error ReadError(const std::string& message) { return Error{ErrorCode::kValidatio
 Result<CsvFile> CsvFile::Open(const std::string& path, char delimiter) {
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) return ReadError(path + ": cannot open: " + std::strerror(errno));
-  std::string buffer;
-  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
-    long size = std::ftell(f.get());
-    if (size > static_cast<long>(UINT32_MAX)) return ReadError(path + ": files over 4 GiB are not supported");
-    if (size > 0) buffer.reserve(static_cast<size_t>(size) + 1);
-    std::fseek(f.get(), 0, SEEK_SET);
-  }
-  char chunk[1 << 16];
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0;) buffer.append(chunk, n);
-  if (std::ferror(f.get())) return ReadError(path + ": read failed");
-  if (buffer.size() > UINT32_MAX) return ReadError(path + ": files over 4 GiB are not supported");
+  if (std::fseek(f.get(), 0, SEEK_END) != 0) return ReadError(path + ": not a regular file");
+  const long size = std::ftell(f.get());
+  if (size < 0) return ReadError(path + ": not a regular file");
+  if (size > static_cast<long>(UINT32_MAX)) return ReadError(path + ": files over 4 GiB are not supported");
+  std::fseek(f.get(), 0, SEEK_SET);
+  BigVector<char> buffer(static_cast<size_t>(size));
+  if (size > 0 && std::fread(buffer.data(), 1, buffer.size(), f.get()) != buffer.size())
+    return ReadError(path + ": read failed");
   return CsvFile(std::move(buffer), delimiter, path);
 }
 
-CsvFile CsvFile::FromText(std::string text, char delimiter) { return CsvFile(std::move(text), delimiter, "<text>"); }
+CsvFile CsvFile::FromText(std::string_view text, char delimiter) {
+  return CsvFile(BigVector<char>(text.begin(), text.end()), delimiter, "<text>");
+}
 
-CsvFile::CsvFile(std::string buffer, char delimiter, std::string path)
+CsvFile::CsvFile(BigVector<char> buffer, char delimiter, std::string path)
     : buffer_(std::move(buffer)), path_(std::move(path)), delimiter_(delimiter) {
-  if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  if (buffer_.size() >= 3 && std::string_view(buffer_.data(), 3) == "\xEF\xBB\xBF") pos_ = 3;
   ReadHeader();
 }
 

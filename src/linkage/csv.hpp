@@ -2,6 +2,7 @@
 // UTF-8 byte order mark, CRLF or LF line ends, any one-byte delimiter. The whole file is read into memory once and
 // fields are views into it (quoted fields are unescaped in place), so nothing is copied per field.
 #pragma once
+#include "linkage/big_vector.hpp"
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ class CsvFile {
   // Reads the file; fails (naming the path) when it cannot be read or is over 4 GiB.
   static Result<CsvFile> Open(const std::string& path, char delimiter);
   // Parses text held in memory (tests, probes).
-  static CsvFile FromText(std::string text, char delimiter);
+  static CsvFile FromText(std::string_view text, char delimiter);
 
   const std::vector<std::string_view>& Header() const { return header_; }
   // The next row's fields; false at the end of the file. A blank line is skipped.
@@ -30,10 +31,10 @@ class CsvFile {
   uint64_t UnterminatedQuotes() const { return unterminated_quotes_; }
 
  private:
-  CsvFile(std::string buffer, char delimiter, std::string path);
+  CsvFile(BigVector<char> buffer, char delimiter, std::string path);
   void ReadHeader();
 
-  std::string buffer_;
+  BigVector<char> buffer_;
   std::string path_;
   char delimiter_;
   size_t pos_ = 0;

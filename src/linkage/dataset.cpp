@@ -115,9 +115,10 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
     std::string_view id = static_cast<size_t>(id_index) < fields.size() ? Trim(fields[id_index]) : std::string_view();
     if (id.empty()) {
       ++report.empty_ids;
-      data_.id_chars_ += "#" + std::to_string(data_.Size() + 1);
+      const std::string generated = "#" + std::to_string(data_.Size() + 1);
+      data_.id_chars_.insert(data_.id_chars_.end(), generated.begin(), generated.end());
     } else {
-      data_.id_chars_.append(id);
+      data_.id_chars_.insert(data_.id_chars_.end(), id.begin(), id.end());
     }
     data_.id_offsets_.push_back(data_.id_chars_.size());
     for (size_t c = 0; c < indexes.size(); ++c) {

@@ -3,6 +3,7 @@
 // frequencies are counts per id, and every per-value computation (parsing a date, a postcode's sector, a name's
 // canonical form) runs once per distinct value rather than once per record.
 #pragma once
+#include "linkage/big_vector.hpp"
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ struct ColumnReport {
 
 struct Column {
   ColumnConfig config;
-  std::vector<uint32_t> ids;     // per record
+  BigVector<uint32_t> ids;       // per record
   StringPool values;             // standardised text (dates as YYYY-MM-DD, postcodes as "SW1A 1AA")
   std::vector<uint32_t> counts;  // records per value id
   uint64_t non_null = 0;
@@ -62,7 +63,7 @@ class Dataset {
   uint32_t LeftCount() const { return left_count_; }
   bool IsLink() const { return left_count_ != Size(); }
   std::string_view Id(uint32_t record) const {
-    return std::string_view(id_chars_).substr(id_offsets_[record], id_offsets_[record + 1] - id_offsets_[record]);
+    return std::string_view(id_chars_.data() + id_offsets_[record], id_offsets_[record + 1] - id_offsets_[record]);
   }
   // The record with this id in the given side (0: first file, 1: second), or -1.
   int64_t Find(std::string_view id, int side = 0) const;
@@ -73,8 +74,8 @@ class Dataset {
 
  private:
   friend class DatasetBuilder;
-  std::string id_chars_;
-  std::vector<uint64_t> id_offsets_{0};
+  BigVector<char> id_chars_;
+  BigVector<uint64_t> id_offsets_{0};
   uint32_t left_count_ = 0;
 };
 
@@ -95,7 +96,7 @@ class DatasetBuilder {
   };
   struct FileCells {
     const char* base = nullptr;
-    std::vector<std::vector<Cell>> columns;  // per configured column
+    std::vector<BigVector<Cell>> columns;  // per configured column
   };
   void BuildColumn(size_t c, Column& column) const;
 

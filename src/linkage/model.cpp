@@ -46,7 +46,7 @@ std::vector<std::string> CodeLabels(const ColumnConfig& column) {
   for (const auto& l : column.levels) labels.push_back(l.label);
   labels.push_back("else");
   if (!column.conditional_on.empty()) {
-    const std::string suffix = " (same " + column.conditional_on + ")";
+    const std::string suffix = " (same place)";
     const size_t base = labels.size();
     for (size_t g = 1; g < base; ++g) labels.push_back(labels[g] + suffix);
   }

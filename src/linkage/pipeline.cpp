@@ -6,6 +6,7 @@
 
 #include "linkage/comparison.hpp"
 #include "linkage/explain.hpp"
+#include "linkage/hash.hpp"
 #include "linkage/output.hpp"
 #include "linkage/parallel.hpp"
 #include "linkage/pattern_counter.hpp"
@@ -20,14 +21,53 @@ struct Candidate {
 };
 
 struct Compared {
-  std::vector<std::vector<Candidate>> units;  // kept for scoring after training
+  std::vector<BigVector<Candidate>> units;  // kept for scoring after training
   std::vector<std::vector<ScoredPair>> scored;  // filled directly when the model was given
-  PatternCounter patterns;                      // with the rules whose blocks hold each pair
+  PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
+  double sampled = 1.0;                         // the share of candidates whose patterns were counted
   uint64_t candidates = 0;
 };
 
+// Pairs are compared in batches: blocking hands them over in an order that jumps about the record arrays, and a
+// batch lets the rows and texts of pairs a few places ahead be prefetched while the current pair is compared.
+template <class Use>
+class PairBatch {
+ public:
+  PairBatch(const Comparator& comparator, CompareScratch& scratch, Use& use)
+      : comparator_(comparator), scratch_(scratch), use_(use) {}
+  void Add(uint32_t a, uint32_t b) {
+    pairs_[size_++] = {a, b};
+    if (size_ == kSize) Flush();
+  }
+  void Flush() {
+    constexpr size_t kRowsAhead = 12, kTextAhead = 6;
+    for (size_t i = 0; i < std::min(size_, kRowsAhead); ++i) Prefetch(i, 2);
+    for (size_t i = 0; i < std::min(size_, kTextAhead); ++i) Prefetch(i, 1);
+    for (size_t i = 0; i < size_; ++i) {
+      if (i + kRowsAhead < size_) Prefetch(i + kRowsAhead, 2);
+      if (i + kTextAhead < size_) Prefetch(i + kTextAhead, 1);
+      const auto [a, b] = pairs_[i];
+      use_(a, b, comparator_.Compare(a, b, scratch_));
+    }
+    size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kSize = 256;
+  void Prefetch(size_t i, int distance) {
+    comparator_.Prefetch(pairs_[i].first, distance);
+    comparator_.Prefetch(pairs_[i].second, distance);
+  }
+  const Comparator& comparator_;
+  CompareScratch& scratch_;
+  Use& use_;
+  std::pair<uint32_t, uint32_t> pairs_[kSize];
+  size_t size_ = 0;
+};
+
 // Compares every candidate pair once. Without a model, keeps each pair's pattern for scoring after training and
-// counts patterns for EM; with a model, scores straight away and keeps only pairs worth writing.
+// counts patterns (with the rules whose blocks hold the pair) for EM; with a model, scores straight away and keeps
+// only pairs worth writing.
 Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator, const Scorer* scorer,
                            float keep_weight, unsigned threads, Progress& progress) {
   Compared out;
@@ -40,26 +80,34 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   std::vector<std::unique_ptr<CompareScratch>> scratch(threads);
   std::vector<PatternCounter> counters(threads);
   std::vector<uint64_t> counts(units, 0);
+  // Training needs the patterns of a few million pairs, not of all: count a deterministic sample.
+  const double rate = std::min(1.0, 3e6 / std::max(1.0, static_cast<double>(blocker.PairsInBlocks())));
+  const auto sample_below = static_cast<uint64_t>(rate * 18446744073709551615.0);
   progress.Begin("compare", units);
   ParallelFor(units, threads, [&](size_t u, unsigned worker) {
     if (!scratch[worker]) scratch[worker] = std::make_unique<CompareScratch>(comparator.Columns());
-    CompareScratch& s = *scratch[worker];
     if (scorer) {
       auto& kept = out.scored[u];
-      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) {
-        const Pattern p = comparator.Compare(a, b, s);
+      auto use = [&](uint32_t a, uint32_t b, Pattern p) {
         const float w = scorer->Weight(a, p);
         ++counts[u];
         if (w >= keep_weight) kept.push_back({a, b, w});
-      });
+      };
+      PairBatch<decltype(use)> batch(comparator, *scratch[worker], use);
+      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
+      batch.Flush();
     } else {
       auto& list = out.units[u];
+      list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
       PatternCounter& counter = counters[worker];
-      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) {
-        const Pattern p = comparator.Compare(a, b, s);
+      auto use = [&](uint32_t a, uint32_t b, Pattern p) {
         list.push_back({a, b, p});
-        counter.Add(p, blocker.RuleMask(a, b));
-      });
+        if (rate >= 1.0 || Mix64((static_cast<uint64_t>(a) << 32) | b) <= sample_below)
+          counter.Add(p, blocker.RuleMask(a, b));
+      };
+      PairBatch<decltype(use)> batch(comparator, *scratch[worker], use);
+      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
+      batch.Flush();
       counts[u] = list.size();
     }
     progress.Advance(1);
@@ -67,10 +115,11 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   for (size_t w = 1; w < counters.size(); ++w) counters[0].Merge(counters[w]);
   out.patterns = std::move(counters[0]);
   for (uint64_t c : counts) out.candidates += c;
+  out.sampled = rate;
   return out;
 }
 
-std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<std::vector<Candidate>>& units, const Scorer& scorer,
+std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<BigVector<Candidate>>& units, const Scorer& scorer,
                                                      float keep_weight, unsigned threads, Progress& progress) {
   std::vector<std::vector<ScoredPair>> scored(units.size());
   progress.Begin("score", units.size());
@@ -79,7 +128,7 @@ std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<std::vector<Can
       const float w = scorer.Weight(c.a, c.pattern);
       if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
     }
-    std::vector<Candidate>().swap(units[u]);  // free as we go
+    BigVector<Candidate>().swap(units[u]);  // free as we go
     progress.Advance(1);
   });
   return scored;

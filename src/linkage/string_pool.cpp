@@ -29,7 +29,7 @@ uint32_t StringPool::Intern(std::string_view s) {
   }
   if (chars_.size() + s.size() > UINT32_MAX) throw std::length_error("string pool over 4 GiB");
   auto id = static_cast<uint32_t>(offsets_.size() - 1);
-  chars_.append(s);
+  chars_.insert(chars_.end(), s.begin(), s.end());
   offsets_.push_back(static_cast<uint32_t>(chars_.size()));
   hashes_.push_back(tag);
   slots_[i] = id;
@@ -38,7 +38,7 @@ uint32_t StringPool::Intern(std::string_view s) {
 }
 
 void StringPool::Grow() {
-  std::vector<uint32_t> bigger(slots_.size() * 2, 0);
+  BigVector<uint32_t> bigger(slots_.size() * 2, 0);
   uint64_t mask = bigger.size() - 1;
   for (uint32_t id = 1; id < Size(); ++id) {
     uint64_t i = hashes_[id] & mask;  // the tag is the hash's low 32 bits

@@ -1,6 +1,7 @@
 // A dictionary of distinct strings: each gets a dense id (0 is reserved for "missing"), so records store
 // 4-byte ids, equal values compare by id and term frequencies are counts per id.
 #pragma once
+#include "linkage/big_vector.hpp"
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ class StringPool {
   // The id of `s`, or 0 when absent.
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const {
-    return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+    return std::string_view(chars_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
   // Number of ids including the reserved 0.
   uint32_t Size() const { return static_cast<uint32_t>(offsets_.size() - 1); }
@@ -24,10 +25,10 @@ class StringPool {
 
  private:
   void Grow();
-  std::string chars_;
-  std::vector<uint32_t> offsets_;  // value i spans [offsets_[i], offsets_[i+1])
-  std::vector<uint32_t> hashes_;   // low bits of each value's hash, to skip most string compares
-  std::vector<uint32_t> slots_;    // open addressing: 0 empty, else id
+  BigVector<char> chars_;
+  BigVector<uint32_t> offsets_;  // value i spans [offsets_[i], offsets_[i+1])
+  BigVector<uint32_t> hashes_;   // low bits of each value's hash, to skip most string compares
+  BigVector<uint32_t> slots_;    // open addressing: 0 empty, else id
   uint64_t mask_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ports/audit.hpp"
 #include "ports/families.hpp"
@@ -30,6 +31,10 @@ class Database {
   virtual std::unique_ptr<UnitOfWork> BeginRead() = 0;
   // A writer: takes the write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the busy timeout.
   virtual std::unique_ptr<UnitOfWork> BeginWrite() = 0;
+  // Appends audit rows that record access rather than change (views, searches, refusals) in one durable commit.
+  // An implementation may keep them apart from the records, so that this steady stream of small writes does not
+  // disturb readers of the records; AuditRepository reads return both kinds together.
+  virtual void AppendAccessEvents(const std::vector<AuditEvent>& events) = 0;
   // Applies pending migrations; returns how many were applied.
   virtual int Migrate() = 0;
   virtual int SchemaVersion() = 0;

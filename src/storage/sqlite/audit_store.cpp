@@ -5,15 +5,26 @@ namespace {
 constexpr std::string_view kInsertAudit =
     "INSERT INTO audit_events (at, user_id, role, action, record_type, record_id, family_id, outcome) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-constexpr std::string_view kAuditColumns =
+// Change rows live in audit_events; access rows (views, searches, refusals), batched by the audit sink, in the
+// attached access log (see SqliteDatabase). Reads see both as one trail, newest first.
+constexpr std::string_view kBothTrails =
+    "SELECT id, at, user_id, role, action, record_type, record_id, family_id, outcome, 0 AS src FROM audit_events "
+    "UNION ALL SELECT id, at, user_id, role, action, record_type, record_id, family_id, outcome, 1 FROM "
+    "access.access_events";
+constexpr std::string_view kTrailColumns =
     "SELECT a.id, a.at, COALESCE(a.user_id, 0), COALESCE(u.username, ''), a.role, a.action, a.record_type, "
-    "COALESCE(a.record_id, 0), COALESCE(a.family_id, 0), a.outcome FROM audit_events a "
-    "LEFT JOIN users u ON u.id = a.user_id ";
-const std::string kListForFamily =
-    std::string(kAuditColumns) + "WHERE a.family_id = ?1 ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
-const std::string kListRecent = std::string(kAuditColumns) + "ORDER BY a.id DESC LIMIT ?1 OFFSET ?2";
-constexpr std::string_view kCountForFamily = "SELECT COUNT(*) FROM audit_events WHERE family_id = ?1";
-constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM audit_events";
+    "COALESCE(a.record_id, 0), COALESCE(a.family_id, 0), a.outcome FROM (";
+const std::string kListForFamily = std::string(kTrailColumns) + std::string(kBothTrails) +
+                                   ") a LEFT JOIN users u ON u.id = a.user_id WHERE a.family_id = ?1 "
+                                   "ORDER BY a.at DESC, a.src DESC, a.id DESC LIMIT ?2 OFFSET ?3";
+const std::string kListRecent = std::string(kTrailColumns) + std::string(kBothTrails) +
+                                ") a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.at DESC, a.src DESC, a.id DESC "
+                                "LIMIT ?1 OFFSET ?2";
+constexpr std::string_view kCountForFamily =
+    "SELECT (SELECT COUNT(*) FROM audit_events WHERE family_id = ?1) + "
+    "(SELECT COUNT(*) FROM access.access_events WHERE family_id = ?1)";
+constexpr std::string_view kCountAll =
+    "SELECT (SELECT COUNT(*) FROM audit_events) + (SELECT COUNT(*) FROM access.access_events)";
 
 AuditEvent Read(const Statement& st) {
   return AuditEvent{st.Int(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4),

@@ -82,6 +82,7 @@ Connection::Connection(const Options& options) {
   Execute("PRAGMA recursive_triggers=ON");
   // A larger page cache per pooled connection (the default is 2 MiB): the working set of a busy service fits.
   Execute("PRAGMA cache_size=-16384");
+  if (!options.attach_access.empty()) Prepare("ATTACH DATABASE ?1 AS access").Bind(1, options.attach_access).Run();
 }
 
 Connection::~Connection() {

@@ -17,6 +17,7 @@ struct Options {
   std::string path;
   bool synchronous_full = true;  // FULL: an acknowledged write survives power loss (DESIGN.md §6)
   int busy_timeout_ms = 5000;
+  std::string attach_access;  // non-empty: the access-log database file, attached as schema "access"
 };
 
 // Thrown by this layer when SQLite reports an error it cannot turn into a value (disk full, corruption).

@@ -72,9 +72,18 @@ constexpr std::string_view kInsertMigration =
 
 }  // namespace
 
+std::string AccessLogPath(const std::string& path) {
+  constexpr std::string_view kSuffix = ".db";
+  if (path.size() > kSuffix.size() && path.ends_with(kSuffix))
+    return path.substr(0, path.size() - kSuffix.size()) + "-access.db";
+  return path + "-access";
+}
+
 SqliteDatabase::SqliteDatabase(Options options) : options_(std::move(options)) {
   auto parent = std::filesystem::path(options_.path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
+  access_path_ = AccessLogPath(options_.path);
+  options_.attach_access = access_path_;
   Release(Acquire());  // fail now, not on the first request, if the file cannot be opened
 }
 
@@ -120,7 +129,79 @@ int SqliteDatabase::SchemaVersion() {
   return version;
 }
 
+namespace {
+constexpr std::string_view kCreateAccessLog = R"SQL(
+CREATE TABLE IF NOT EXISTS access_events (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  record_type TEXT NOT NULL,
+  record_id INTEGER,
+  family_id INTEGER,
+  outcome TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS access_events_family ON access_events(family_id, id);
+CREATE TRIGGER IF NOT EXISTS access_events_no_update BEFORE UPDATE ON access_events
+BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS access_events_no_delete BEFORE DELETE ON access_events
+BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END;
+CREATE TRIGGER IF NOT EXISTS access_events_no_replace BEFORE INSERT ON access_events
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM access_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit rows cannot be replaced'); END;
+)SQL";
+constexpr std::string_view kInsertAccessEvent =
+    "INSERT INTO access_events (at, user_id, role, action, record_type, record_id, family_id, outcome) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+}  // namespace
+
+// The access log's schema is created whole and idempotently (its tables and triggers say IF NOT EXISTS); a change
+// to it later will get a versioned migration like the main file's.
+int SqliteDatabase::MigrateAccessLog() {
+  std::lock_guard lock(access_mutex_);
+  if (!access_writer_) {
+    Options o = options_;
+    o.path = access_path_;
+    o.attach_access.clear();
+    access_writer_ = std::make_unique<Connection>(o);
+  }
+  access_writer_->Execute("BEGIN IMMEDIATE");
+  try {
+    access_writer_->Execute(kCreateAccessLog);
+    access_writer_->Execute("COMMIT");
+  } catch (const StorageError& e) {
+    access_writer_->Execute("ROLLBACK");
+    throw FatalError(std::string("access log migration failed: ") + e.what());
+  }
+  return 0;
+}
+
+void SqliteDatabase::AppendAccessEvents(const std::vector<AuditEvent>& events) {
+  if (!access_writer_) MigrateAccessLog();
+  std::lock_guard lock(access_mutex_);
+  Connection& c = *access_writer_;
+  c.Run("BEGIN IMMEDIATE");
+  try {
+    for (const auto& e : events) {
+      auto st = c.Prepare(kInsertAccessEvent);
+      st.Bind(1, e.at);
+      if (e.user_id != 0) st.Bind(2, e.user_id); else st.BindNull(2);
+      st.Bind(3, e.role).Bind(4, e.action).Bind(5, e.record_type);
+      if (e.record_id != 0) st.Bind(6, e.record_id); else st.BindNull(6);
+      if (e.family_id != 0) st.Bind(7, e.family_id); else st.BindNull(7);
+      st.Bind(8, e.outcome);
+      st.Run();
+    }
+    c.Run("COMMIT");
+  } catch (const StorageError&) {
+    c.Run("ROLLBACK");
+    throw;
+  }
+}
+
 int SqliteDatabase::Migrate() {
+  MigrateAccessLog();
   auto c = Acquire();
   c->Execute(kCreateMigrationsTable);
   int applied = 0;

@@ -16,6 +16,7 @@ class SqliteDatabase final : public Database {
 
   std::unique_ptr<UnitOfWork> BeginRead() override;
   std::unique_ptr<UnitOfWork> BeginWrite() override;
+  void AppendAccessEvents(const std::vector<AuditEvent>& events) override;
   int Migrate() override;
   int SchemaVersion() override;
   bool Healthy() override;
@@ -27,10 +28,21 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<Connection> Acquire();
   std::unique_ptr<UnitOfWork> Begin(bool write);
 
+  int MigrateAccessLog();
+
   Options options_;
+  // Views, searches and refusals are recorded in a second file beside the database (hearth-access.db for
+  // hearth.db): every commit to a SQLite database empties the page cache of every reader of it, and the access
+  // log commits many times a second. Its own writer connection keeps those commits away from the records.
+  std::string access_path_;
+  std::mutex access_mutex_;
+  std::unique_ptr<Connection> access_writer_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };
+
+// The access-log file that goes with database `path`: "var/hearth.db" -> "var/hearth-access.db".
+std::string AccessLogPath(const std::string& path);
 
 // Opens (creating if needed) the database at `path` with Hearth's defaults.
 std::unique_ptr<Database> OpenSqlite(const std::string& path);
