@@ -19,6 +19,8 @@ command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null; }
 [ -x "$bin" ] || { echo "bench: build the release binary first (make build)" >&2; exit 1; }
 
 db=$work/bench.db
+# A fresh demo database every run, so runs compare (a trail grown by earlier runs slows the page: docs/performance.md).
+rm -f "$db" "$db-wal" "$db-shm" "$work/bench-access.db" "$work/bench-access.db-wal" "$work/bench-access.db-shm"
 if [ ! -s "$db" ]; then
   "$bin" migrate --database "$db" >/dev/null
   "$bin" demo --database "$db" --families "$families" >/dev/null 2>&1
