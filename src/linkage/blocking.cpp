@@ -19,65 +19,61 @@ uint32_t TextKey(std::string_view s) {
 
 uint32_t InitialKey(std::string_view s) { return s.empty() ? 0 : static_cast<unsigned char>(s[0]) + 1u; }
 
+}  // namespace
+
+uint32_t TransformValue(const Column& col, const KeyPart& part, bool across, uint32_t v) {
+  if (v == 0) return 0;
+  std::string_view text = col.values.Get(v);
+  const uint32_t canonical = col.canon_begin.empty() ? v : col.PrimaryCanonical(v);
+  switch (part.transform) {
+    case KeyTransform::kExact:
+      return across ? TextKey(text) : v;
+    case KeyTransform::kNickname:
+      return across ? TextKey(col.values.Get(canonical)) : canonical;
+    case KeyTransform::kInitial:
+      return InitialKey(text);
+    case KeyTransform::kNicknameInitial:
+      return InitialKey(col.values.Get(canonical));
+    case KeyTransform::kSoundex:
+      return SoundexKey(text);
+    case KeyTransform::kPrefix:
+      return TextKey(text.substr(0, static_cast<size_t>(part.length)));
+    case KeyTransform::kYear:
+      return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) : TextKey(text);
+    case KeyTransform::kYearMonth:
+      return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) * 16u + col.dates[v].month : TextKey(text);
+    case KeyTransform::kSector:
+      return col.sector.size() > v ? col.sector[v] : v;
+    case KeyTransform::kDistrict:
+      return col.district.size() > v ? col.district[v] : v;
+    case KeyTransform::kArea:
+      return col.area.size() > v ? col.area[v] : v;
+  }
+  return 0;
+}
+
+namespace {
 // Each value's key under a transform. When a part pairs two columns, values must be comparable across the two
 // dictionaries, so text keys are hashes of the text rather than value ids.
 std::vector<uint32_t> TransformValues(const Column& col, const KeyPart& part, bool across) {
-  const uint32_t n = col.values.Size();
-  std::vector<uint32_t> out(n, 0);
-  const bool given = !col.canon_begin.empty();
-  for (uint32_t v = 1; v < n; ++v) {
-    std::string_view text = col.values.Get(v);
-    uint32_t canonical = given ? col.PrimaryCanonical(v) : v;
-    switch (part.transform) {
-      case KeyTransform::kExact:
-        out[v] = across ? TextKey(text) : v;
-        break;
-      case KeyTransform::kNickname:
-        out[v] = across ? TextKey(col.values.Get(canonical)) : canonical;
-        break;
-      case KeyTransform::kInitial:
-        out[v] = InitialKey(text);
-        break;
-      case KeyTransform::kNicknameInitial:
-        out[v] = InitialKey(col.values.Get(canonical));
-        break;
-      case KeyTransform::kSoundex:
-        out[v] = SoundexKey(text);
-        break;
-      case KeyTransform::kPrefix:
-        out[v] = TextKey(text.substr(0, static_cast<size_t>(part.length)));
-        break;
-      case KeyTransform::kYear:
-        out[v] = col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) : TextKey(text);
-        break;
-      case KeyTransform::kYearMonth:
-        out[v] = col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) * 16u + col.dates[v].month
-                                      : TextKey(text);
-        break;
-      case KeyTransform::kSector:
-        out[v] = col.sector.size() > v ? col.sector[v] : v;
-        break;
-      case KeyTransform::kDistrict:
-        out[v] = col.district.size() > v ? col.district[v] : v;
-        break;
-      case KeyTransform::kArea:
-        out[v] = col.area.size() > v ? col.area[v] : v;
-        break;
-    }
-  }
+  std::vector<uint32_t> out(col.values.Size(), 0);
+  for (uint32_t v = 1; v < col.values.Size(); ++v) out[v] = TransformValue(col, part, across, v);
   return out;
 }
+
+constexpr uint64_t kKeySeed = 0x51ED270B27A3C1F5ULL;
 
 struct KeyRecord {
   uint64_t key;
   uint32_t record;
 };
 
-// LSD radix sort by key, 16 bits a pass; stable, so records stay in order within a key.
+// Groups equal keys, records in order within a key. Keys are hashes, so two radix passes over the top 32 bits
+// separate all but a handful; a run whose top halves agree but whose keys differ is then sorted in full.
 void RadixSort(BigVector<KeyRecord>& items) {
   BigVector<KeyRecord> buffer(items.size());
   std::vector<uint32_t> counts(1 << 16);
-  for (int shift = 0; shift < 64; shift += 16) {
+  for (int shift = 32; shift < 64; shift += 16) {
     std::fill(counts.begin(), counts.end(), 0);
     for (const auto& it : items) ++counts[(it.key >> shift) & 0xFFFF];
     uint32_t sum = 0;
@@ -89,12 +85,21 @@ void RadixSort(BigVector<KeyRecord>& items) {
     for (const auto& it : items) buffer[counts[(it.key >> shift) & 0xFFFF]++] = it;
     items.swap(buffer);
   }
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i + 1;
+    bool mixed = false;
+    while (j < items.size() && (items[j].key >> 32) == (items[i].key >> 32)) mixed |= items[j++].key != items[i].key;
+    if (mixed)
+      std::stable_sort(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j),
+                       [](const KeyRecord& x, const KeyRecord& y) { return x.key < y.key; });
+    i = j;
+  }
 }
 }  // namespace
 
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
   const uint32_t n = data.Size();
-  std::vector<uint64_t> keys(n, 0x51ED270B27A3C1F5ULL);
+  std::vector<uint64_t> keys(n, kKeySeed);
   for (const KeyPart& part : rule.parts) {
     const bool across = part.columns.size() == 2;
     const Column& c1 = data.columns[static_cast<size_t>(part.columns[0])];
@@ -123,19 +128,39 @@ std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
   return keys;
 }
 
+uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record) {
+  uint64_t key = kKeySeed;
+  for (const KeyPart& part : rule.parts) {
+    const bool across = part.columns.size() == 2;
+    const Column& c1 = data.columns[static_cast<size_t>(part.columns[0])];
+    const uint32_t x = TransformValue(c1, part, across, c1.ids[record]);
+    if (x == 0) return 0;
+    if (!across) {
+      key = CombineKey(key, x);
+      continue;
+    }
+    const Column& c2 = data.columns[static_cast<size_t>(part.columns[1])];
+    const uint32_t y = TransformValue(c2, part, across, c2.ids[record]);
+    if (y == 0) return 0;
+    key = CombineKey(CombineKey(key, std::min(x, y)), std::max(x, y));
+  }
+  return key;
+}
+
 Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, uint32_t max_block_size,
                  unsigned threads)
     : data_(data), rule_count_(rules.size()), left_(data.LeftCount()), link_(data.IsLink()) {
   const size_t n = data.Size();
-  keys_.assign(n * rule_count_, 0);
   members_.resize(rule_count_);
   blocks_.resize(rule_count_);
   stats_.resize(rule_count_);
   rule_pairs_.assign(rule_count_, 0);
   ParallelFor(rule_count_, threads, [&](size_t r, unsigned) {
     stats_[r].text = rules[r].text;
-    BuildRule(r, RuleKeys(data, rules[r]), max_block_size);
+    auto keys = RuleKeys(data, rules[r]);
+    BuildRule(r, keys, max_block_size);
   });
+  FillBlockIds(n, threads);
   rule_units_.resize(rule_count_);
   for (size_t r = 0; r < rule_count_; ++r) {
     const size_t rule_first_unit = units_.size();
@@ -155,7 +180,7 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
   }
 }
 
-void Blocker::BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size) {
+void Blocker::BuildRule(size_t rule, std::vector<uint64_t>& keys, uint32_t max_block_size) {
   RuleStats& stats = stats_[rule];
   BigVector<KeyRecord> items;
   items.reserve(keys.size());
@@ -192,17 +217,37 @@ void Blocker::BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_bl
     if (size == 1) keys[items[i].record] = 0;
     i = j;
   }
-  for (size_t r = 0; r < keys.size(); ++r) keys_[r * rule_count_ + rule] = keys[r];
   // Parallel rules write disjoint words of keys_; the total is summed after the threads join.
   __atomic_fetch_add(&pairs_in_blocks_, pairs, __ATOMIC_RELAXED);
   rule_pairs_[rule] = pairs;
 }
 
+// Row-major block ids for the duplicate checks: each rule's ids per record first (its own small array), then one
+// transposing pass, rather than scattering words one per cache line over the big array.
+void Blocker::FillBlockIds(size_t n, unsigned threads) {
+  stride_ = (rule_count_ + 15) / 16 * 16;
+  std::vector<std::vector<uint32_t>> block_of(rule_count_);
+  ParallelFor(rule_count_, threads, [&](size_t r, unsigned) {
+    block_of[r].assign(n, 0);
+    const auto& blocks = blocks_[r];
+    const auto& members = members_[r];
+    for (size_t b = 0; b < blocks.size(); ++b)
+      for (uint32_t i = 0; i < blocks[b].size; ++i) block_of[r][members[blocks[b].begin + i]] = static_cast<uint32_t>(b + 1);
+  });
+  keys_.assign(n * stride_, 0);
+  constexpr size_t kChunk = 1 << 16;
+  ParallelFor((n + kChunk - 1) / kChunk, threads, [&](size_t chunk, unsigned) {
+    const size_t end = std::min(n, (chunk + 1) * kChunk);
+    for (size_t i = chunk * kChunk; i < end; ++i)
+      for (size_t r = 0; r < rule_count_; ++r) keys_[i * stride_ + r] = block_of[r][i];
+  });
+}
+
 bool Blocker::IsCandidate(uint32_t a, uint32_t b) const {
   if (a == b) return false;
   if (link_ && (a < left_) == (b < left_)) return false;
-  const uint64_t* ka = &keys_[static_cast<size_t>(a) * rule_count_];
-  const uint64_t* kb = &keys_[static_cast<size_t>(b) * rule_count_];
+  const uint32_t* ka = &keys_[static_cast<size_t>(a) * stride_];
+  const uint32_t* kb = &keys_[static_cast<size_t>(b) * stride_];
   for (size_t r = 0; r < rule_count_; ++r)
     if (ka[r] != 0 && ka[r] == kb[r]) return true;
   return false;

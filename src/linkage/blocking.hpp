@@ -1,7 +1,8 @@
 // Candidate pairs: the union of several blocking rules without duplicates. Each rule gives every record a 64-bit
 // key (0 when a part is missing); records with equal keys form a block and every pair in a block is a candidate.
 // A pair from rule k is skipped when an earlier rule already produced it, which is decided by comparing the two
-// records' earlier keys (kept row-major, one cache line per record) — no global sort or hash set of pairs.
+// records' blocks under the earlier rules (kept row-major, one cache line per record) — no global sort or hash set
+// of pairs.
 // Blocks larger than the cap are skipped and reported; their records' keys are cleared so that IsCandidate()
 // answers exactly "did blocking produce this pair".
 #pragma once
@@ -23,10 +24,16 @@ struct RuleStats {
   uint64_t skipped_blocks = 0;  // over the cap
   uint64_t skipped_records = 0;
   uint64_t skipped_pairs = 0;
+  uint64_t new_pairs = 0;  // candidates this rule added (pairs no earlier rule produced); filled by the caller
 };
 
-// The key of one record under one rule (0 = the record has no key under this rule).
+// The key of every record under one rule (0 = the record has no key under this rule).
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule);
+// The key of one record (the same as RuleKeys gives it).
+uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record);
+// A value's part of a key under a transform (0: no key). `across`: the part pairs two columns, so text is hashed
+// rather than identified by value id.
+uint32_t TransformValue(const Column& column, const KeyPart& part, bool across, uint32_t value);
 
 class Blocker {
  public:
@@ -58,16 +65,16 @@ class Blocker {
   bool IsCandidate(uint32_t a, uint32_t b) const;
   // Bit r set when the two records share rule r's key: the rules whose blocks hold the pair.
   uint32_t RuleMask(uint32_t a, uint32_t b) const {
-    const uint64_t* ka = &keys_[static_cast<size_t>(a) * rule_count_];
-    const uint64_t* kb = &keys_[static_cast<size_t>(b) * rule_count_];
+    const uint32_t* ka = &keys_[static_cast<size_t>(a) * stride_];
+    const uint32_t* kb = &keys_[static_cast<size_t>(b) * stride_];
     uint32_t mask = 0;
     for (size_t r = 0; r < rule_count_; ++r) mask |= static_cast<uint32_t>(ka[r] != 0 && ka[r] == kb[r]) << r;
     return mask;
   }
   // Whether the two records share a key under this rule (after skipping oversized blocks).
   bool SharesKey(uint32_t a, uint32_t b, size_t rule) const {
-    const uint64_t ka = keys_[static_cast<size_t>(a) * rule_count_ + rule];
-    return ka != 0 && ka == keys_[static_cast<size_t>(b) * rule_count_ + rule];
+    const uint32_t ka = keys_[static_cast<size_t>(a) * stride_ + rule];
+    return ka != 0 && ka == keys_[static_cast<size_t>(b) * stride_ + rule];
   }
   const std::vector<RuleStats>& Stats() const { return stats_; }
   // Pairs that blocks hold in all (with duplicates across rules), an upper bound on the candidate count.
@@ -82,13 +89,18 @@ class Blocker {
     size_t first_block, end_block;
     uint64_t pairs;
   };
-  void BuildRule(size_t rule, std::vector<uint64_t> keys, uint32_t max_block_size);
+  // Sorts the rule's keys into blocks; clears the keys of records in skipped blocks.
+  void BuildRule(size_t rule, std::vector<uint64_t>& keys, uint32_t max_block_size);
+  void FillBlockIds(size_t records, unsigned threads);
 
   const Dataset& data_;
   size_t rule_count_ = 0;
+  size_t stride_ = 0;  // words per record in keys_: the rule count rounded up to 16 (one 64-byte line)
   uint32_t left_ = 0;
   bool link_ = false;
-  BigVector<uint64_t> keys_;                 // keys_[record * rule_count_ + rule]
+  // keys_[record * stride_ + rule]: the record's block under the rule (index + 1; 0 = none, or a skipped block).
+  // Equal block ids mean equal keys, in four bytes rather than eight.
+  BigVector<uint32_t> keys_;
   std::vector<BigVector<uint32_t>> members_;  // per rule: records sorted by key
   std::vector<std::vector<Block>> blocks_;      // per rule
   std::vector<Unit> units_;
@@ -102,12 +114,12 @@ template <class Visit, class Ahead>
 void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahead) const {
   const Unit& u = units_[unit];
   const size_t rule = every_pair ? 0 : u.rule;  // rule 0 never skips a pair
-  const size_t rc = rule_count_;
+  const size_t rc = stride_;
   const uint32_t* members = members_[u.rule].data();
   const auto& blocks = blocks_[u.rule];
   auto seen_before = [&](uint32_t a, uint32_t b) {
-    const uint64_t* ka = &keys_[static_cast<size_t>(a) * rc];
-    const uint64_t* kb = &keys_[static_cast<size_t>(b) * rc];
+    const uint32_t* ka = &keys_[static_cast<size_t>(a) * rc];
+    const uint32_t* kb = &keys_[static_cast<size_t>(b) * rc];
     for (size_t r = 0; r < rule; ++r)
       if (ka[r] != 0 && ka[r] == kb[r]) return true;
     return false;

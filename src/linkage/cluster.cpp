@@ -26,13 +26,16 @@ struct DisjointSets {
   }
 };
 
-bool Dense(uint64_t nodes, uint64_t edges, double min_density) {
+// `left_nodes`: in a link, how many of the nodes are from the first file (only cross pairs can be linked).
+bool Dense(uint64_t nodes, uint64_t left_nodes, uint64_t edges, double min_density, bool link) {
   if (nodes <= 3) return true;
-  return static_cast<double>(edges) >= min_density * static_cast<double>(nodes * (nodes - 1) / 2);
+  const uint64_t possible = link ? left_nodes * (nodes - left_nodes) : nodes * (nodes - 1) / 2;
+  return static_cast<double>(edges) >= min_density * static_cast<double>(possible);
 }
 
 // Splits one component's edges (sorted strongest first) into dense parts; writes the accepted edges to `kept`.
-void SplitComponent(std::vector<Edge> edges, double min_density, std::vector<Edge>& kept, ClusterResult& result) {
+void SplitComponent(std::vector<Edge> edges, double min_density, uint32_t left, std::vector<Edge>& kept,
+                    ClusterResult& result) {
   std::vector<std::vector<Edge>> work{std::move(edges)};
   std::vector<uint32_t> nodes;
   while (!work.empty()) {
@@ -45,7 +48,8 @@ void SplitComponent(std::vector<Edge> edges, double min_density, std::vector<Edg
     }
     std::sort(nodes.begin(), nodes.end());
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    if (Dense(nodes.size(), part.size(), min_density)) {
+    const auto left_nodes = static_cast<uint64_t>(std::lower_bound(nodes.begin(), nodes.end(), left) - nodes.begin());
+    if (Dense(nodes.size(), left_nodes, part.size(), min_density, left > 0)) {
       kept.insert(kept.end(), part.begin(), part.end());
       continue;
     }
@@ -67,54 +71,62 @@ void SplitComponent(std::vector<Edge> edges, double min_density, std::vector<Edg
 }
 }  // namespace
 
-ClusterResult Cluster(uint32_t records, std::vector<Edge> edges, double min_density) {
+namespace {
+// Groups the suspect edges by component (strongest first within each) and splits each component.
+void SplitSuspects(std::vector<Edge>& suspect, const std::vector<uint32_t>& root, double min_density, uint32_t left,
+                   std::vector<Edge>& kept, ClusterResult& result) {
+  std::sort(suspect.begin(), suspect.end(), [&](const Edge& x, const Edge& y) {
+    if (root[x.a] != root[y.a]) return root[x.a] < root[y.a];
+    if (x.weight != y.weight) return x.weight > y.weight;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  for (size_t i = 0; i < suspect.size();) {
+    size_t j = i;
+    while (j < suspect.size() && root[suspect[j].a] == root[suspect[i].a]) ++j;
+    ++result.split_components;
+    SplitComponent(std::vector<Edge>(suspect.begin() + static_cast<std::ptrdiff_t>(i),
+                                     suspect.begin() + static_cast<std::ptrdiff_t>(j)),
+                   min_density, left, kept, result);
+    i = j;
+  }
+}
+}  // namespace
+
+ClusterResult Cluster(uint32_t records, std::vector<Edge> edges, double min_density, uint32_t left) {
   ClusterResult result;
   DisjointSets all(records);
   for (const Edge& e : edges) all.Union(e.a, e.b);
-  // Component sizes and edge counts decide which components need the guard.
-  std::vector<uint32_t> size(records, 0), edge_count(records, 0);
-  for (uint32_t r = 0; r < records; ++r) ++size[all.Find(r)];
-  for (const Edge& e : edges) ++edge_count[all.Find(e.a)];
-  std::vector<Edge> kept;
-  std::vector<Edge> suspect;
-  kept.reserve(edges.size());
+  // Roots once (each record's cluster is its smallest record); then sizes and edge counts per component decide
+  // which components need the guard.
+  std::vector<uint32_t> root(records), size(records, 0), left_size(records, 0), edge_count(records, 0);
+  for (uint32_t r = 0; r < records; ++r) {
+    root[r] = all.Find(r);
+    ++size[root[r]];
+    if (r < left) ++left_size[root[r]];
+  }
+  for (const Edge& e : edges) ++edge_count[root[e.a]];
+  std::vector<Edge> kept, suspect;
   for (const Edge& e : edges) {
-    uint32_t root = all.Find(e.a);
-    (Dense(size[root], edge_count[root], min_density) ? kept : suspect).push_back(e);
+    const uint32_t c = root[e.a];
+    if (!Dense(size[c], left_size[c], edge_count[c], min_density, left > 0)) suspect.push_back(e);
   }
   edges.clear();
   edges.shrink_to_fit();
   if (!suspect.empty()) {
-    // Group the suspect edges by component, strongest first within each.
-    std::sort(suspect.begin(), suspect.end(), [&](const Edge& x, const Edge& y) {
-      uint32_t rx = all.Find(x.a), ry = all.Find(y.a);
-      if (rx != ry) return rx < ry;
-      if (x.weight != y.weight) return x.weight > y.weight;
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
-    for (size_t i = 0; i < suspect.size();) {
-      size_t j = i;
-      const uint32_t root = all.Find(suspect[i].a);
-      while (j < suspect.size() && all.Find(suspect[j].a) == root) ++j;
-      ++result.split_components;
-      SplitComponent(std::vector<Edge>(suspect.begin() + static_cast<std::ptrdiff_t>(i),
-                                       suspect.begin() + static_cast<std::ptrdiff_t>(j)),
-                     min_density, kept, result);
-      i = j;
-    }
+    SplitSuspects(suspect, root, min_density, left, kept, result);
+    // Only the split components' records need new roots: reset them, then join their kept edges.
+    for (const Edge& e : suspect) all.parent[e.a] = e.a, all.parent[e.b] = e.b;
+    for (const Edge& e : kept) all.Union(e.a, e.b);
+    for (const Edge& e : suspect) root[e.a] = all.Find(e.a), root[e.b] = all.Find(e.b);
+    for (const Edge& e : kept) root[e.a] = all.Find(e.a), root[e.b] = all.Find(e.b);
   }
-  DisjointSets final_sets(records);
-  for (const Edge& e : kept) final_sets.Union(e.a, e.b);
-  result.cluster_of.resize(records);
-  std::vector<uint32_t> members(records, 0);
+  std::fill(size.begin(), size.end(), 0);
+  for (uint32_t r = 0; r < records; ++r) ++size[root[r]];
   for (uint32_t r = 0; r < records; ++r) {
-    result.cluster_of[r] = final_sets.Find(r);
-    ++members[result.cluster_of[r]];
+    if (size[r] > 0) ++result.clusters;
+    result.largest = std::max<uint64_t>(result.largest, size[r]);
   }
-  for (uint32_t r = 0; r < records; ++r) {
-    if (members[r] > 0) ++result.clusters;
-    result.largest = std::max<uint64_t>(result.largest, members[r]);
-  }
+  result.cluster_of = std::move(root);
   return result;
 }
 

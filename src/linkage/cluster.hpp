@@ -22,6 +22,8 @@ struct ClusterResult {
   uint64_t dropped_edges = 0;     // links dropped by the guard
 };
 
-ClusterResult Cluster(uint32_t records, std::vector<Edge> edges, double min_density);
+// `left`: in a link, records [0, left) are from the first file and only cross-file pairs can be linked, so density
+// counts cross pairs; 0 for a dedupe.
+ClusterResult Cluster(uint32_t records, std::vector<Edge> edges, double min_density, uint32_t left = 0);
 
 }  // namespace hearth::linkage

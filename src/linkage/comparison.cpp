@@ -25,6 +25,9 @@ unsigned CharacterBit(char ch) {
 }
 }  // namespace
 
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))  // the hardware instruction rather than libgcc's routine
+#endif
 float Comparator::JaroWinklerBound(size_t c, uint32_t va, uint32_t vb) const {
   const ShortText& a = short_text_[c][va];
   const ShortText& b = short_text_[c][vb];
@@ -75,20 +78,39 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
           !columns_[x].levels.empty() && columns_[x].levels[0].kind == LevelKind::kExact)
         plan.also_exact.push_back(x);
   }
-  stride_ = columns_.size();
+  // Rows padded to 4, 8 or 16 words so that no record's row straddles two cache lines.
+  stride_ = columns_.size() <= 4 ? 4 : columns_.size() <= 8 ? 8 : 16;
   for (const auto& plan : columns_) conditioned_ = conditioned_ || plan.condition >= 0;
-  short_text_.resize(stride_);
-  for (size_t c = 0; c < stride_; ++c) {
+  short_text_.resize(columns_.size());
+  for (size_t c = 0; c < columns_.size(); ++c) {
     bool measured = false;
     for (const Level& l : columns_[c].levels)
       measured = measured || l.kind == LevelKind::kJaroWinkler || l.kind == LevelKind::kLevenshtein ||
-                 l.kind == LevelKind::kDamerau || l.kind == LevelKind::kInitial;
-    if (!measured) continue;
-    text_columns_.push_back(c);
-    const StringPool& pool = data.columns[c].values;
+                 l.kind == LevelKind::kDamerau || l.kind == LevelKind::kInitial || l.kind == LevelKind::kSwapped ||
+                 l.kind == LevelKind::kNickname;
+    if (measured) text_columns_.push_back(c);
+  }
+  // The swap level reads the family column's text too.
+  for (const auto& plan : columns_)
+    if (plan.swapped_code > 0 && std::find(text_columns_.begin(), text_columns_.end(), plan.partner) == text_columns_.end())
+      text_columns_.push_back(plan.partner);
+  Sync();
+}
+
+void Comparator::Sync() {
+  const size_t n = data_.Size();
+  const size_t had = rows_.size() / std::max<size_t>(stride_, 1);
+  rows_.resize(n * stride_);
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const auto& ids = data_.columns[c].ids;
+    for (size_t r = had; r < n; ++r) rows_[r * stride_ + c] = ids[r];
+  }
+  for (size_t c : text_columns_) {
+    const StringPool& pool = data_.columns[c].values;
     auto& slots = short_text_[c];
+    const uint32_t from = static_cast<uint32_t>(std::max<size_t>(slots.size(), 1));
     slots.resize(pool.Size());
-    for (uint32_t v = 1; v < pool.Size(); ++v) {
+    for (uint32_t v = from; v < pool.Size(); ++v) {
       std::string_view t = pool.Get(v);
       if (t.size() > sizeof(ShortText::text)) {
         slots[v].length = 255;
@@ -98,12 +120,6 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
       std::copy(t.begin(), t.end(), slots[v].text);
       for (char ch : t) slots[v].characters |= uint64_t{1} << CharacterBit(ch);
     }
-  }
-  const size_t n = data.Size();
-  rows_.resize(n * stride_);
-  for (size_t c = 0; c < stride_; ++c) {
-    const auto& ids = data.columns[c].ids;
-    for (size_t r = 0; r < n; ++r) rows_[r * stride_ + c] = ids[r];
   }
 }
 
@@ -143,6 +159,15 @@ bool Comparator::Swapped(size_t c, uint32_t va, uint32_t vb, uint32_t fa, uint32
   return JaroWinkler(ga, sb) >= kSwapSimilarity && JaroWinkler(sa, gb) >= kSwapSimilarity;
 }
 
+// A nickname with a typo on either side (Patick and Padraig: Patrick within one edit): one record's canonical form
+// within one edit of the other's, at least one of them coming from the nickname table.
+bool Comparator::TypoedNickname(size_t c, uint32_t va, uint32_t vb) const {
+  const Column& col = *columns_[c].column;
+  const uint32_t ca = col.PrimaryCanonical(va), cb = col.PrimaryCanonical(vb);
+  if (ca == va && cb == vb) return false;  // two names with no variants: the typo levels decide
+  return EditDistanceWithin(Text(c, ca), Text(c, cb), 1, true);
+}
+
 int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const {
   const ColumnPlan& plan = columns_[c];
   const Column& col = *plan.column;
@@ -159,7 +184,8 @@ int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, 
         if (va == vb) return code;
         break;
       case LevelKind::kNickname:
-        if (va == vb || (!col.canon_begin.empty() && SharesCanonical(col, va, vb))) return code;
+        if (va == vb || (!col.canon_begin.empty() && (SharesCanonical(col, va, vb) || TypoedNickname(c, va, vb))))
+          return code;
         break;
       case LevelKind::kSwapped:  // never applies without a family-name column
         if (plan.swapped_code != 0 && Swapped(c, va, vb, ra[plan.partner], rb[plan.partner])) return code;
@@ -182,11 +208,11 @@ int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, 
         if (jw >= static_cast<float>(level.threshold)) return code;
         break;
       case LevelKind::kLevenshtein:
-        if (va == vb || Levenshtein(Text(c, va), Text(c, vb)) <= static_cast<int>(level.threshold))
+        if (va == vb || EditDistanceWithin(Text(c, va), Text(c, vb), static_cast<int>(level.threshold), false))
           return code;
         break;
       case LevelKind::kDamerau:
-        if (va == vb || DamerauLevenshtein(Text(c, va), Text(c, vb)) <= static_cast<int>(level.threshold))
+        if (va == vb || EditDistanceWithin(Text(c, va), Text(c, vb), static_cast<int>(level.threshold), true))
           return code;
         break;
       case LevelKind::kInitial: {
@@ -233,7 +259,7 @@ Pattern Comparator::Compare(uint32_t a, uint32_t b, CompareScratch& scratch) con
   const uint32_t* rb = &rows_[static_cast<size_t>(b) * stride_];
   Pattern p = 0;
   int swapped_partner = -1;  // the family column when the given name's level is "swapped"
-  for (size_t c = 0; c < stride_; ++c) {
+  for (size_t c = 0; c < columns_.size(); ++c) {
     // Missing values and equal values (most agreeing columns) need no level search.
     int code;
     if (ra[c] == 0 || rb[c] == 0) {
@@ -250,7 +276,7 @@ Pattern Comparator::Compare(uint32_t a, uint32_t b, CompareScratch& scratch) con
   if (swapped_partner >= 0) p = WithGamma(p, static_cast<size_t>(swapped_partner), 0);
   if (!conditioned_) return p;
   const Pattern base = p;  // conditions look at the other columns' own levels
-  for (size_t c = 0; c < stride_; ++c) {
+  for (size_t c = 0; c < columns_.size(); ++c) {
     const ColumnPlan& plan = columns_[c];
     const int code = GammaOf(base, c);
     if (plan.condition < 0 || code == 0) continue;

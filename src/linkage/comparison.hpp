@@ -76,6 +76,9 @@ class Comparator {
   const Dataset& Data() const { return data_; }
 
   Pattern Compare(uint32_t a, uint32_t b, CompareScratch& scratch) const;
+  // Catches up with records and values added to the dataset since (Dataset::AppendRecord), or drops rows of
+  // records removed.
+  void Sync();
   uint32_t Value(uint32_t record, size_t c) const { return rows_[static_cast<size_t>(record) * stride_ + c]; }
   // Prefetching for a record about to be compared: distance 2 fetches its row of value ids, distance 1 (the row
   // being in cache by then) the text of its values that string measures will read.
@@ -102,6 +105,7 @@ class Comparator {
   };
   int CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const;
   bool Swapped(size_t c, uint32_t va, uint32_t vb, uint32_t fa, uint32_t fb) const;
+  bool TypoedNickname(size_t c, uint32_t va, uint32_t vb) const;
   // A value's text in one 32-byte slot (no indirection through the pool's offsets) when it is short enough, with
   // the set of characters it uses, from which a cheap upper bound on Jaro–Winkler rules out most unlike pairs.
   struct alignas(32) ShortText {

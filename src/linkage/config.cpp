@@ -158,8 +158,10 @@ std::vector<Level> DefaultLevels(ColumnType type, bool has_family_name) {
     case ColumnType::kPostcode:
       texts = {"exact", "sector", "district", "area"};
       break;
+    // Address lines: the same line with a typo, or the next house on the same street, scores above 0.92; below
+    // that two lines are different addresses, and a lower band carried no information in our measurements.
     case ColumnType::kAddressText:
-      texts = {"exact", "jaro_winkler>=0.92", "jaro_winkler>=0.8"};
+      texts = {"exact", "jaro_winkler>=0.92"};
       break;
     case ColumnType::kCode:
       texts = {"exact", "damerau<=1"};
@@ -283,13 +285,18 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
   for (const auto& c : columns)
     if (c.type == ColumnType::kCode) texts.push_back(c.name);
   // Each strong single field (date of birth, postcode, address) with each form of the initials: a pair is found
-  // when one of these fields and one initial survive the errors.
+  // when one of these fields and one initial survive the errors. At an address the family initial alone gathers
+  // whole households, so there it goes with the categories (sex) too: household members mostly differ in them.
+  std::string categories;
+  for (const auto& c : columns)
+    if (c.type == ColumnType::kCategory) categories += " & " + c.name;
   for (const std::string& anchor : {date, postcode, address}) {
     if (anchor.empty()) continue;
     if (initials.empty()) texts.push_back(anchor);
     for (size_t i = 0; i < initials.size(); ++i) {
       if (anchor == address && i == 2) continue;  // the address rarely survives along with a swap
-      texts.push_back(anchor + " & " + initials[i]);
+      const bool family_initial = !family.empty() && initials[i] == family + ":initial";
+      texts.push_back(anchor + " & " + initials[i] + (anchor != date && family_initial ? categories : ""));
     }
   }
   // Both names without the date or the address (the date wrong and the person moved).

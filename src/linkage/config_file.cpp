@@ -256,7 +256,7 @@ Result<bool> ParseSections(const std::string& path, const toml::table& root, Lin
     if (table == nullptr) return ConfigError(path, node, "clusters", "must be a table");
     auto keys = CheckKeys(path, *table, "clusters.", {"min_density"});
     if (!keys) return keys.error();
-    auto density = Number<double>(path, *table, "clusters.min_density", "min_density", 0.5, 0.0, 1.0);
+    auto density = Number<double>(path, *table, "clusters.min_density", "min_density", config.cluster_min_density, 0.0, 1.0);
     if (!density) return density.error();
     config.cluster_min_density = *density;
   }

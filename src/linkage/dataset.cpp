@@ -32,8 +32,8 @@ std::string ExpandStreetWords(const std::string& folded) {
     size_t end = folded.find(' ', start);
     if (end == std::string::npos) end = folded.size();
     std::string_view word(folded.data() + start, end - start);
-    auto it = StreetWords().find(word);
     if (!out.empty()) out.push_back(' ');
+    auto it = word.size() <= 5 ? StreetWords().find(word) : StreetWords().end();  // abbreviations are short
     out.append(it == StreetWords().end() ? word : it->second);
     start = end + 1;
   }
@@ -56,6 +56,38 @@ std::string StandardiseText(ColumnType type, std::string_view raw) {
       FoldText(raw, out);
       return out;
   }
+}
+
+uint32_t Dataset::AppendRecord(std::string_view id, const std::vector<std::string_view>& raw,
+                               const NameVariants& variants) {
+  const bool link = IsLink();
+  std::vector<uint32_t> before;
+  for (const auto& c : columns) before.push_back(c.values.Size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    std::string_view text = c < raw.size() ? Trim(raw[c]) : std::string_view();
+    columns[c].ids.push_back(text.empty() ? 0 : InternRawValue(columns[c], text, variants));
+  }
+  // Swap links for new values only: a new given name may exist as a family name, and the other way round.
+  for (auto& g : columns) {
+    if (g.config.type != ColumnType::kGivenName || g.partner < 0) continue;
+    const auto f = static_cast<size_t>(g.partner);
+    const size_t gi = static_cast<size_t>(&g - columns.data());
+    g.cross.resize(g.values.Size(), 0);
+    for (uint32_t v = before[gi]; v < g.values.Size(); ++v) g.cross[v] = columns[f].values.Find(g.values.Get(v));
+    for (uint32_t v = before[f]; v < columns[f].values.Size(); ++v)
+      if (uint32_t gv = g.values.Find(columns[f].values.Get(v)); gv != 0) g.cross[gv] = v;
+  }
+  id_chars_.insert(id_chars_.end(), id.begin(), id.end());
+  id_offsets_.push_back(id_chars_.size());
+  if (!link) left_count_ = Size();
+  return Size() - 1;
+}
+
+void Dataset::PopRecord() {
+  for (auto& c : columns) c.ids.pop_back();
+  id_offsets_.pop_back();
+  id_chars_.resize(id_offsets_.back());
+  if (left_count_ > Size()) left_count_ = Size();
 }
 
 int64_t Dataset::Find(std::string_view id, int side) const {
@@ -133,40 +165,83 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   return true;
 }
 
-void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
-  column.config = config_.columns[c];
-  const ColumnType type = column.config.type;
-  size_t total = 0;
-  for (const auto& f : files_) total += f.columns[c].size();
-  column.ids.reserve(total);
+void InitColumn(Column& column, const ColumnConfig& config) {
+  column.config = config;
   column.dates.assign(1, DateParts{});
   column.sector.assign(1, 0);
   column.district.assign(1, 0);
   column.area.assign(1, 0);
+  column.counts.assign(1, 0);
+  if (config.type == ColumnType::kGivenName) {
+    column.canon_begin.assign(2, 0);  // value 0, then the end sentinel
+    column.canon.clear();
+  }
+}
+
+uint32_t InternRawValue(Column& column, std::string_view raw, const NameVariants& variants) {
+  const ColumnType type = column.config.type;
+  uint32_t id = 0;
+  if (type == ColumnType::kDate) {
+    auto d = ParseDate(raw, column.config.date_formats);
+    if (!d) return 0;
+    id = column.values.Intern(FormatIsoDate(*d));
+    if (id == column.dates.size()) column.dates.push_back(*d);
+  } else if (type == ColumnType::kPostcode) {
+    Postcode p = ParsePostcode(raw);
+    if (p.full.empty()) return 0;
+    id = column.values.Intern(p.full);
+    if (id == column.sector.size()) {
+      column.sector.push_back(p.sector.empty() ? 0 : column.parts.Intern(p.sector));
+      column.district.push_back(p.district.empty() ? 0 : column.parts.Intern(p.district));
+      column.area.push_back(p.area.empty() ? 0 : column.parts.Intern(p.area));
+    }
+  } else {
+    std::string s = StandardiseText(type, raw);
+    if (s.empty()) return 0;
+    id = column.values.Intern(s);
+  }
+  if (type == ColumnType::kGivenName) {
+    // Canonical forms join the dictionary (Robert may occur only as the canonical form of Bob); each new value,
+    // canonical forms included, gets its list.
+    std::vector<std::string_view> forms;
+    while (column.canon_begin.size() - 1 < column.values.Size()) {
+      const auto v = static_cast<uint32_t>(column.canon_begin.size() - 1);
+      column.canon_begin.back() = static_cast<uint32_t>(column.canon.size());
+      std::string text(column.values.Get(v));
+      variants.Canonicals(text, forms);
+      std::vector<std::string> copies(forms.begin(), forms.end());  // Intern may move the pool's text
+      for (const auto& form : copies) column.canon.push_back(column.values.Intern(form));
+      column.canon_begin.push_back(static_cast<uint32_t>(column.canon.size()));
+    }
+  }
+  if (column.counts.size() < column.values.Size()) column.counts.resize(column.values.Size(), 0);
+  return id;
+}
+
+void LinkPartners(Dataset& data) {
+  int family = -1;
+  for (size_t c = 0; c < data.columns.size(); ++c)
+    if (family < 0 && data.columns[c].config.type == ColumnType::kFamilyName) family = static_cast<int>(c);
+  if (family < 0) return;
+  const Column& f = data.columns[static_cast<size_t>(family)];
+  for (auto& column : data.columns) {
+    if (column.config.type != ColumnType::kGivenName) continue;
+    column.partner = family;
+    const size_t known = column.cross.size();
+    column.cross.resize(column.values.Size(), 0);
+    for (uint32_t v = 1; v < column.values.Size(); ++v)
+      if (v >= known || column.cross[v] == 0) column.cross[v] = f.values.Find(column.values.Get(v));
+  }
+}
+
+void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
+  InitColumn(column, config_.columns[c]);
+  size_t total = 0;
+  for (const auto& f : files_) total += f.columns[c].size();
+  column.ids.reserve(total);
+  // Each distinct raw text is standardised once: a dictionary of raw texts maps to value ids.
   StringPool raw;
   std::vector<uint32_t> raw_to_value{0};
-  auto standardise = [&](std::string_view text) -> uint32_t {
-    if (type == ColumnType::kDate) {
-      auto d = ParseDate(text, column.config.date_formats);
-      if (!d) return 0;
-      uint32_t id = column.values.Intern(FormatIsoDate(*d));
-      if (id == column.dates.size()) column.dates.push_back(*d);
-      return id;
-    }
-    if (type == ColumnType::kPostcode) {
-      Postcode p = ParsePostcode(text);
-      if (p.full.empty()) return 0;
-      uint32_t id = column.values.Intern(p.full);
-      if (id == column.sector.size()) {
-        column.sector.push_back(p.sector.empty() ? 0 : column.parts.Intern(p.sector));
-        column.district.push_back(p.district.empty() ? 0 : column.parts.Intern(p.district));
-        column.area.push_back(p.area.empty() ? 0 : column.parts.Intern(p.area));
-      }
-      return id;
-    }
-    std::string s = StandardiseText(type, text);
-    return s.empty() ? 0 : column.values.Intern(s);
-  };
   for (const auto& f : files_) {
     for (const Cell& cell : f.columns[c]) {
       if (cell.length == kAbsent) {
@@ -181,25 +256,11 @@ void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
         continue;
       }
       uint32_t r = raw.Intern(text);
-      if (r == raw_to_value.size()) raw_to_value.push_back(standardise(text));
+      if (r == raw_to_value.size()) raw_to_value.push_back(InternRawValue(column, text, variants_));
       uint32_t v = raw_to_value[r];
       ++(v == 0 ? column.report.invalid : column.report.present);
       column.ids.push_back(v);
     }
-  }
-  if (type == ColumnType::kGivenName) {
-    // Canonical forms join the dictionary (Robert may occur only as the canonical form of Bob).
-    std::vector<std::string_view> forms;
-    column.canon_begin.assign(1, 0);
-    column.canon.assign(1, 0);
-    for (uint32_t v = 1; v < column.values.Size(); ++v) {
-      column.canon_begin.push_back(static_cast<uint32_t>(column.canon.size()));
-      std::string text(column.values.Get(v));
-      variants_.Canonicals(text, forms);
-      std::vector<std::string> copies(forms.begin(), forms.end());  // Intern may move the pool's text
-      for (const auto& form : copies) column.canon.push_back(column.values.Intern(form));
-    }
-    column.canon_begin.push_back(static_cast<uint32_t>(column.canon.size()));
   }
   column.counts.assign(column.values.Size(), 0);
   for (uint32_t v : column.ids) ++column.counts[v];
@@ -210,16 +271,7 @@ void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
 Dataset DatasetBuilder::Finish(unsigned threads) {
   data_.columns.resize(config_.columns.size());
   ParallelFor(config_.columns.size(), threads, [&](size_t c, unsigned) { BuildColumn(c, data_.columns[c]); });
-  int family = -1;
-  for (size_t c = 0; c < data_.columns.size(); ++c)
-    if (family < 0 && data_.columns[c].config.type == ColumnType::kFamilyName) family = static_cast<int>(c);
-  for (auto& column : data_.columns) {
-    if (column.config.type != ColumnType::kGivenName || family < 0) continue;
-    const Column& f = data_.columns[static_cast<size_t>(family)];
-    column.partner = family;
-    column.cross.resize(column.values.Size());
-    for (uint32_t v = 0; v < column.values.Size(); ++v) column.cross[v] = v == 0 ? 0 : f.values.Find(column.values.Get(v));
-  }
+  LinkPartners(data_);
   files_.clear();
   return std::move(data_);
 }

@@ -65,8 +65,17 @@ class Dataset {
   std::string_view Id(uint32_t record) const {
     return std::string_view(id_chars_.data() + id_offsets_[record], id_offsets_[record + 1] - id_offsets_[record]);
   }
+  void PrefetchId(uint32_t record) const {
+    __builtin_prefetch(&id_offsets_[record]);
+    __builtin_prefetch(id_chars_.data() + id_offsets_[record]);
+  }
   // The record with this id in the given side (0: first file, 1: second), or -1.
   int64_t Find(std::string_view id, int side = 0) const;
+  // Adds one record (raw values in configuration order), standardising and adding new values to the
+  // dictionaries, and returns its index; PopRecord removes the last one again (its new values stay, unused).
+  // Term-frequency counts are not changed. For probing an index with one record at a time.
+  uint32_t AppendRecord(std::string_view id, const std::vector<std::string_view>& raw, const NameVariants& variants);
+  void PopRecord();
 
   std::vector<Column> columns;
   std::vector<ReadReport> reads;  // one per input file
@@ -74,6 +83,7 @@ class Dataset {
 
  private:
   friend class DatasetBuilder;
+  friend class PersonIndex;
   BigVector<char> id_chars_;
   BigVector<uint64_t> id_offsets_{0};
   uint32_t left_count_ = 0;
@@ -105,6 +115,14 @@ class DatasetBuilder {
   std::vector<FileCells> files_;
   Dataset data_;
 };
+
+// A column ready to receive values (its per-value arrays hold the entry for "missing").
+void InitColumn(Column& column, const ColumnConfig& config);
+// Standardises one raw value and returns its value id (0 when nothing usable is left), adding it and what is
+// derived from it (date parts, postcode parts, canonical given names) when it is new.
+uint32_t InternRawValue(Column& column, std::string_view raw, const NameVariants& variants);
+// Given-name columns: the family-name column and, per value, the same text's id there (for swapped names).
+void LinkPartners(Dataset& data);
 
 // The standardised form of one raw value of a column type (names, codes, address text); "" when nothing usable
 // is left. Dates and postcodes have their own parsers.

@@ -88,11 +88,15 @@ EmResult RunEm(const PatternCounts& patterns, const EmSpec& spec, std::vector<st
 std::vector<double> StartingM(int codes, int split = 0);
 
 struct TrainingOptions {
-  uint64_t u_sample_pairs = 1'000'000;
+  uint64_t u_sample_pairs = 500'000;
   uint64_t session_pairs = 2'000'000;  // pairs compared per EM session at most
   int em_max_iterations = 200;
   uint32_t max_block_size = 2000;
 };
+
+// Fills every column's u: random pairs, exact levels from value counts, the "same place" halves of household
+// columns from pairs sharing a postcode (u_estimation.cpp).
+void EstimateU(const Comparator& comparator, const TrainingOptions& options, unsigned threads, Model& model);
 
 // `patterns` counts every candidate pair's pattern with the rules whose blocks hold it (PatternCounter), so each
 // rule's EM session needs no comparisons of its own.

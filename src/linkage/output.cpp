@@ -32,10 +32,27 @@ class Writer {
     }
     buffer_.push_back('"');
   }
+  // A fixed-point number, rounded half away from zero; the hot path of the pairs file.
   void Fixed(double v, int precision) {
-    char tmp[64];
-    auto r = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, precision);
+    static constexpr double kScale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (!(std::abs(v) < 1e9) || precision < 0 || precision > 9) {
+      char tmp[64];
+      auto r = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, precision);
+      buffer_.append(tmp, r.ptr);
+      return;
+    }
+    if (v < 0) buffer_.push_back('-');
+    const auto scaled = static_cast<uint64_t>(std::abs(v) * kScale[precision] + 0.5);
+    const auto unit = static_cast<uint64_t>(kScale[precision]);
+    char tmp[32];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, scaled / unit);
     buffer_.append(tmp, r.ptr);
+    if (precision == 0) return;
+    buffer_.push_back('.');
+    uint64_t fraction = scaled % unit;
+    char digits[16];
+    for (int i = precision - 1; i >= 0; --i, fraction /= 10) digits[i] = static_cast<char>('0' + fraction % 10);
+    buffer_.append(digits, static_cast<size_t>(precision));
   }
   void EndLine() {
     buffer_.push_back('\n');
@@ -73,7 +90,13 @@ Result<uint64_t> WritePairs(const std::string& path, const Dataset& data,
   w.EndLine();
   uint64_t written = 0;
   for (const auto& unit : pairs) {
-    for (const ScoredPair& p : unit) {
+    for (size_t i = 0; i < unit.size(); ++i) {
+      // Ids lie anywhere in the arena: fetch a few pairs ahead.
+      if (i + 8 < unit.size()) {
+        data.PrefetchId(unit[i + 8].a);
+        data.PrefetchId(unit[i + 8].b);
+      }
+      const ScoredPair& p = unit[i];
       if (p.weight < min_weight) continue;
       std::string_view left = data.Id(p.a), right = data.Id(p.b);
       if (!data.IsLink() && right < left) std::swap(left, right);

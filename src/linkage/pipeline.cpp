@@ -1,7 +1,10 @@
 #include "linkage/pipeline.hpp"
 
+#include <chrono>
 #include <filesystem>
+#include <iostream>
 #include <memory>
+#include <thread>
 #include <ostream>
 
 #include "linkage/comparison.hpp"
@@ -26,6 +29,7 @@ struct Compared {
   PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
   double sampled = 1.0;                         // the share of candidates whose patterns were counted
   uint64_t candidates = 0;
+  std::vector<uint64_t> per_unit;               // candidates per blocking work unit
 };
 
 // Pairs are compared in batches: blocking hands them over in an order that jumps about the record arrays, and a
@@ -69,7 +73,7 @@ class PairBatch {
 // counts patterns (with the rules whose blocks hold the pair) for EM; with a model, scores straight away and keeps
 // only pairs worth writing.
 Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator, const Scorer* scorer,
-                           float keep_weight, unsigned threads, Progress& progress) {
+                           float keep_weight, unsigned threads, Progress& progress, bool keep_pairs = true) {
   Compared out;
   const size_t units = blocker.UnitCount();
   if (scorer) {
@@ -77,6 +81,7 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   } else {
     out.units.resize(units);
   }
+  std::vector<uint64_t> counted(threads, 0);
   std::vector<std::unique_ptr<CompareScratch>> scratch(threads);
   std::vector<PatternCounter> counters(threads);
   std::vector<uint64_t> counts(units, 0);
@@ -98,17 +103,19 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       batch.Flush();
     } else {
       auto& list = out.units[u];
-      list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
+      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
       PatternCounter& counter = counters[worker];
+      uint64_t seen = 0;
       auto use = [&](uint32_t a, uint32_t b, Pattern p) {
-        list.push_back({a, b, p});
+        ++seen;
+        if (keep_pairs) list.push_back({a, b, p});
         if (rate >= 1.0 || Mix64((static_cast<uint64_t>(a) << 32) | b) <= sample_below)
           counter.Add(p, blocker.RuleMask(a, b));
       };
       PairBatch<decltype(use)> batch(comparator, *scratch[worker], use);
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
-      counts[u] = list.size();
+      counts[u] = seen;
     }
     progress.Advance(1);
   });
@@ -116,6 +123,7 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   out.patterns = std::move(counters[0]);
   for (uint64_t c : counts) out.candidates += c;
   out.sampled = rate;
+  out.per_unit = std::move(counts);
   return out;
 }
 
@@ -124,7 +132,11 @@ std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<BigVector<Candi
   std::vector<std::vector<ScoredPair>> scored(units.size());
   progress.Begin("score", units.size());
   ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
-    for (const Candidate& c : units[u]) {
+    const auto& list = units[u];
+    constexpr size_t kAhead = 16;  // term frequencies read the first record's row: prefetch it
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i + kAhead < list.size()) scorer.Prefetch(list[i + kAhead].a);
+      const Candidate& c = list[i];
       const float w = scorer.Weight(c.a, c.pattern);
       if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
     }
@@ -172,7 +184,53 @@ Result<Dataset> ReadAndStandardise(const LinkageConfig& config, const NameVarian
   summary.stages.emplace_back("standardise", progress.End());
   return data;
 }
+TrainingOptions TrainingFrom(const LinkageConfig& config) {
+  TrainingOptions training;
+  training.u_sample_pairs = config.u_sample_pairs;
+  training.em_max_iterations = config.em_max_iterations;
+  training.max_block_size = config.max_block_size;
+  return training;
+}
+
 }  // namespace
+
+Model TrainOn(const Dataset& data, const LinkageConfig& config, unsigned threads) {
+  threads = threads > 0 ? threads : DefaultThreads();
+  Progress quiet(std::cerr, false, true);
+  Blocker blocker(data, config.blocking, config.max_block_size, threads);
+  Comparator comparator(data);
+  Compared compared = CompareCandidates(blocker, comparator, nullptr, 0, threads, quiet, false);
+  return TrainModel(comparator, config.blocking, compared.patterns, compared.candidates, TrainingFrom(config), threads);
+}
+
+Result<ScoringBenchmark> BenchmarkScoring(const LinkageConfig& config, const NameVariants& variants,
+                                          const RunOptions& options) {
+  const unsigned threads = options.threads > 0 ? options.threads : DefaultThreads();
+  Progress quiet(std::cerr, false, true);
+  RunSummary summary;
+  auto data = ReadAndStandardise(config, variants, options, threads, quiet, summary);
+  if (!data) return data.error();
+  const Model model = TrainOn(*data, config, threads);
+  Blocker blocker(*data, config.blocking, config.max_block_size, threads);
+  Comparator comparator(*data);
+  Scorer scorer(model, comparator);
+  CompareScratch scratch(comparator.Columns());
+  ScoringBenchmark result;
+  double total = 0;
+  auto use = [&](uint32_t a, uint32_t, Pattern p) {
+    total += scorer.Weight(a, p);
+    ++result.pairs;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  PairBatch<decltype(use)> batch(comparator, scratch, use);
+  for (size_t u = 0; u < blocker.UnitCount(); ++u) {
+    blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
+    batch.Flush();
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.checksum = static_cast<uint64_t>(total);
+  return result;
+}
 
 Result<bool> ExplainOnly(const LinkageConfig& config, const NameVariants& variants, const RunOptions& options,
                          std::ostream& out) {
@@ -196,6 +254,52 @@ double RunSummary::Seconds() const {
   return s;
 }
 
+namespace {
+// Pairs and clusters are written at the same time (two files, two threads); then the model and candidates.
+Result<bool> WriteOutputs(const RunOptions& options, const Dataset& data, const Blocker& blocker,
+                          const Compared& compared, float pair_weight, const Model& model, RunSummary& summary) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  const std::filesystem::path dir(options.out_dir);
+  Result<bool> clusters = true;
+  std::thread writer(
+      [&] { clusters = WriteClusters((dir / "clusters.csv").string(), data, summary.clusters.cluster_of); });
+  auto written = WritePairs((dir / "pairs.csv").string(), data, compared.scored, pair_weight);
+  writer.join();
+  if (!written) return written.error();
+  if (!clusters) return clusters.error();
+  summary.pairs_written = *written;
+  if (options.write_candidates) {
+    auto candidates = WriteCandidates((dir / "candidates.csv").string(), data, blocker);
+    if (!candidates) return candidates.error();
+  }
+  if (summary.model_trained) {
+    auto saved = SaveModel(model, (dir / "model.toml").string());
+    if (!saved) return saved.error();
+  }
+  return true;
+}
+
+void ClusterPairs(const LinkageConfig& config, const Dataset& data, const Compared& compared, float edge_weight,
+                  RunSummary& summary) {
+  std::vector<Edge> edges;
+  for (const auto& unit : compared.scored)
+    for (const ScoredPair& p : unit)
+      if (p.weight >= edge_weight) edges.push_back({p.a, p.b, p.weight});
+  summary.clusters =
+      Cluster(data.Size(), std::move(edges), config.cluster_min_density, data.IsLink() ? data.LeftCount() : 0);
+}
+
+void Describe(const Dataset& data, const Blocker& blocker, RunSummary& summary) {
+  summary.records = data.Size();
+  summary.left_records = data.LeftCount();
+  summary.reads = data.reads;
+  for (const auto& c : data.columns) summary.columns.emplace_back(c.config.name, c.report);
+  summary.total_pairs = TotalPairs(data);
+  summary.rules = blocker.Stats();
+}
+}  // namespace
+
 Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& variants, const RunOptions& options,
                               Progress& progress, std::ostream& out) {
   RunSummary summary;
@@ -203,83 +307,56 @@ Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& v
   summary.threshold = config.threshold;
   summary.min_probability = options.min_probability.value_or(config.threshold);
   const unsigned threads = options.threads > 0 ? options.threads : DefaultThreads();
-  Model model;
+  std::optional<Model> given;
   if (!options.model_in.empty()) {
     auto loaded = LoadModel(options.model_in, config);
     if (!loaded) return loaded.error();
-    model = std::move(*loaded);
+    given = std::move(*loaded);
   }
   auto data = ReadAndStandardise(config, variants, options, threads, progress, summary);
   if (!data) return data.error();
-  summary.records = data->Size();
-  summary.left_records = data->LeftCount();
-  summary.reads = data->reads;
-  for (const auto& c : data->columns) summary.columns.emplace_back(c.config.name, c.report);
-  summary.total_pairs = TotalPairs(*data);
-
   progress.Begin("block", config.blocking.size());
   Blocker blocker(*data, config.blocking, config.max_block_size, threads);
-  summary.rules = blocker.Stats();
   summary.stages.emplace_back("block", progress.End());
+  Describe(*data, blocker, summary);
 
   Comparator comparator(*data);
   const float pair_weight = static_cast<float>(Scorer::WeightOf(summary.min_probability));
   const float edge_weight = static_cast<float>(Scorer::WeightOf(config.threshold));
   const float keep_weight = std::min(pair_weight, edge_weight);
   std::unique_ptr<Scorer> scorer;
-  if (!options.model_in.empty()) scorer = std::make_unique<Scorer>(model, comparator);
+  if (given) scorer = std::make_unique<Scorer>(*given, comparator);
   Compared compared = CompareCandidates(blocker, comparator, scorer.get(), keep_weight, threads, progress);
   summary.candidates = compared.candidates;
+  for (size_t u = 0; u < compared.per_unit.size(); ++u) summary.rules[blocker.RuleOfUnit(u)].new_pairs += compared.per_unit[u];
   summary.stages.emplace_back("compare", progress.End(Thousands(compared.candidates) + " candidate pairs"));
-
-  if (!scorer) {
+  if (given) {
+    summary.model = std::move(*given);
+  } else {
     progress.Begin("train", 1);
-    TrainingOptions training;
-    training.u_sample_pairs = config.u_sample_pairs;
-    training.em_max_iterations = config.em_max_iterations;
-    training.max_block_size = config.max_block_size;
-    model = TrainModel(comparator, config.blocking, compared.patterns, compared.candidates, training, threads);
+    summary.model = TrainModel(comparator, config.blocking, compared.patterns, compared.candidates,
+                               TrainingFrom(config), threads);
     summary.model_trained = true;
     summary.stages.emplace_back("train", progress.End());
-    scorer = std::make_unique<Scorer>(model, comparator);
+    scorer = std::make_unique<Scorer>(summary.model, comparator);
     compared.scored = ScoreCandidates(compared.units, *scorer, keep_weight, threads, progress);
     summary.stages.emplace_back("score", progress.End());
   }
-  summary.model = model;
 
   progress.Begin("cluster", 1);
-  std::vector<Edge> edges;
-  for (const auto& unit : compared.scored)
-    for (const ScoredPair& p : unit)
-      if (p.weight >= edge_weight) edges.push_back({p.a, p.b, p.weight});
-  summary.clusters = Cluster(data->Size(), std::move(edges), config.cluster_min_density);
+  ClusterPairs(config, *data, compared, edge_weight, summary);
   summary.stages.emplace_back("cluster", progress.End());
-
   if (!options.out_dir.empty()) {
-    progress.Begin("write", 3);
-    std::error_code ec;
-    std::filesystem::create_directories(options.out_dir, ec);
-    const std::filesystem::path dir(options.out_dir);
-    auto written = WritePairs((dir / "pairs.csv").string(), *data, compared.scored, pair_weight);
+    progress.Begin("write", 1);
+    auto written = WriteOutputs(options, *data, blocker, compared, pair_weight, summary.model, summary);
     if (!written) return written.error();
-    summary.pairs_written = *written;
-    auto clusters = WriteClusters((dir / "clusters.csv").string(), *data, summary.clusters.cluster_of);
-    if (!clusters) return clusters.error();
-    if (options.write_candidates) {
-      auto candidates = WriteCandidates((dir / "candidates.csv").string(), *data, blocker);
-      if (!candidates) return candidates.error();
-    }
-    if (summary.model_trained) {
-      auto saved = SaveModel(model, (dir / "model.toml").string());
-      if (!saved) return saved.error();
-    }
     summary.stages.emplace_back("write", progress.End());
   } else {
     for (const auto& unit : compared.scored)
       for (const ScoredPair& p : unit) summary.pairs_written += p.weight >= pair_weight;
   }
   summary.clusters.cluster_of.clear();
-  if (!options.explain.empty()) ExplainPairs(options, *data, blocker, comparator, *scorer, model, out);
+  if (!options.explain.empty()) ExplainPairs(options, *data, blocker, comparator, *scorer, summary.model, out);
   summary.peak_memory = PeakMemoryBytes();
   return summary;
 }

@@ -53,6 +53,20 @@ Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& v
 
 std::string FormatSummary(const RunSummary& summary);
 
+// Trains a model on a dataset as `dedupe` does (blocking, comparison, EM), without scoring or writing anything.
+Model TrainOn(const Dataset& data, const LinkageConfig& config, unsigned threads);
+
+// `hearth link benchmark`: the comparison-and-scoring micro-benchmark. Reads, blocks and trains as a dedupe does,
+// then times one thread comparing every candidate pair (Jaro–Winkler and the other levels) and scoring it (weights
+// and term-frequency adjustment), with nothing else in the timed loop.
+struct ScoringBenchmark {
+  uint64_t pairs = 0;
+  double seconds = 0;
+  uint64_t checksum = 0;  // keeps the work from being optimised away
+};
+Result<ScoringBenchmark> BenchmarkScoring(const LinkageConfig& config, const NameVariants& variants,
+                                          const RunOptions& options);
+
 // `hearth link explain`: reads the input(s) (the model's term frequencies come from them), loads options.model_in
 // and prints the waterfall for each pair in options.explain. Nothing is written.
 Result<bool> ExplainOnly(const LinkageConfig& config, const NameVariants& variants, const RunOptions& options,

@@ -15,17 +15,27 @@ Scorer::Scorer(const Model& model, const Comparator& comparator) : comparator_(c
     if (cm.term_frequency && cm.exact_code > 0) {
       // u of the exact level becomes the value's own frequency among the records that have one (Splink's
       // adjustment): log2(u_exact / tf(value)) on top of the level's weight.
-      const Column& column = data.columns[c];
-      const double non_null = std::max<double>(1.0, static_cast<double>(column.non_null));
-      const double u_exact = cm.u[static_cast<size_t>(cm.exact_code)];
+      col.non_null = std::max<double>(1.0, static_cast<double>(data.columns[c].non_null));
+      col.u_exact = cm.u[static_cast<size_t>(cm.exact_code)];
       col.exact_code = cm.exact_code;
-      col.tf.assign(column.values.Size(), 0.0f);
-      for (uint32_t v = 1; v < column.values.Size(); ++v) {
-        const double tf = std::max<double>(column.counts[v], 1.0) / non_null;
-        col.tf[v] = static_cast<float>(std::log2(u_exact / tf));
-      }
+      col.tf.assign(1, 0.0f);
     }
     columns_.push_back(std::move(col));
+  }
+  Sync();
+}
+
+void Scorer::Sync() {
+  const Dataset& data = comparator_.Data();
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    Col& col = columns_[c];
+    if (col.tf.empty()) continue;
+    const Column& column = data.columns[c];
+    for (auto v = static_cast<uint32_t>(col.tf.size()); v < column.values.Size(); ++v) {
+      const uint32_t count = v < column.counts.size() ? column.counts[v] : 0;
+      const double tf = std::max<double>(count, 1.0) / col.non_null;
+      col.tf.push_back(static_cast<float>(std::log2(col.u_exact / tf)));
+    }
   }
 }
 

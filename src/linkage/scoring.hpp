@@ -15,6 +15,8 @@ namespace hearth::linkage {
 class Scorer {
  public:
   Scorer(const Model& model, const Comparator& comparator);
+  // Term-frequency entries for values added to the dataset since (each counts as seen once).
+  void Sync();
 
   // The match weight of a pair whose first record is `a` (an exact level's value is the same in both records).
   float Weight(uint32_t a, Pattern p) const {
@@ -27,6 +29,7 @@ class Scorer {
     }
     return w;
   }
+  void Prefetch(uint32_t record) const { comparator_.Prefetch(record, 2); }
   // The adjustment added to column c's exact-level weight when both records hold `value`.
   float TfAdjustment(size_t c, uint32_t value) const {
     return columns_[c].tf.empty() ? 0.0f : columns_[c].tf[value];
@@ -44,6 +47,7 @@ class Scorer {
     float weight[16] = {};
     int exact_code = -1;
     std::vector<float> tf;  // per value id
+    double u_exact = 0, non_null = 1;
   };
   const Comparator& comparator_;
   float prior_weight_ = 0;

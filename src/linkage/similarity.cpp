@@ -141,4 +141,30 @@ int DamerauLevenshtein(std::string_view a, std::string_view b) {
   return prev[lb];
 }
 
+namespace {
+// One substitution, insertion, deletion or (optionally) adjacent transposition at most.
+bool WithinOneEdit(std::string_view a, std::string_view b, bool transpositions) {
+  if (a.size() < b.size()) std::swap(a, b);
+  const size_t la = a.size(), lb = b.size();
+  if (la - lb > 1) return false;
+  size_t i = 0;
+  while (i < lb && a[i] == b[i]) ++i;
+  if (i == lb) return true;  // equal, or one character appended
+  if (la == lb) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one substitution
+    return transpositions && i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i + 1) == b.substr(i);  // one deletion from the longer
+}
+}  // namespace
+
+bool EditDistanceWithin(std::string_view a, std::string_view b, int limit, bool transpositions) {
+  if (limit < 0) return false;
+  const size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > static_cast<size_t>(limit)) return false;
+  if (limit == 0) return a == b;
+  if (limit == 1) return WithinOneEdit(a, b, transpositions);
+  return (transpositions ? DamerauLevenshtein(a, b) : Levenshtein(a, b)) <= limit;
+}
+
 }  // namespace hearth::linkage

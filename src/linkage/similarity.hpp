@@ -12,5 +12,9 @@ double JaroWinkler(std::string_view a, std::string_view b);
 int Levenshtein(std::string_view a, std::string_view b);
 // Optimal string alignment distance: Levenshtein plus transposition of two adjacent characters.
 int DamerauLevenshtein(std::string_view a, std::string_view b);
+// Whether the distance is at most `limit`, without computing it when it plainly is not: a length difference
+// over the limit answers at once, a limit of one is a single linear scan, and otherwise the table is cut off as
+// soon as a whole row exceeds the limit. `transpositions`: Damerau (true) or Levenshtein (false).
+bool EditDistanceWithin(std::string_view a, std::string_view b, int limit, bool transpositions);
 
 }  // namespace hearth::linkage

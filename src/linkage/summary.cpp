@@ -38,7 +38,8 @@ void Blocking(const RunSummary& s, std::ostream& out) {
       << " (reduction ratio " << Format("%.8f", s.ReductionRatio()) << ")\n";
   for (size_t r = 0; r < s.rules.size(); ++r) {
     const RuleStats& rs = s.rules[r];
-    out << "  blocking rule " << r + 1 << "    [" << rs.text << "]: " << Thousands(rs.blocks) << " blocks, largest "
+    out << "  blocking rule " << Format("%-5.0f", static_cast<double>(r + 1)) << "[" << rs.text << "]: "
+        << Thousands(rs.new_pairs) << " new pairs, " << Thousands(rs.blocks) << " blocks, largest "
         << Thousands(rs.largest_block);
     if (rs.skipped_blocks)
       out << "; skipped " << Thousands(rs.skipped_blocks) << " blocks over the cap (" << Thousands(rs.skipped_records)

@@ -1,0 +1,119 @@
+#include <algorithm>
+
+#include "linkage/blocking.hpp"
+#include "linkage/linkage.hpp"
+#include "linkage/parallel.hpp"
+#include "linkage/pipeline.hpp"
+
+namespace hearth::linkage {
+
+namespace {
+// Value counts and totals for term frequencies, once every record is in.
+void CountValues(Dataset& data) {
+  for (auto& column : data.columns) {
+    column.counts.assign(column.values.Size(), 0);
+    for (uint32_t v : column.ids) ++column.counts[v];
+    column.non_null = column.ids.size() - column.counts[0];
+    column.counts[0] = 0;
+  }
+}
+}  // namespace
+
+Result<std::unique_ptr<PersonIndex>> PersonIndex::Build(const LinkageConfig& config, const NameVariants& variants,
+                                                        const std::vector<PersonRecord>& people,
+                                                        std::optional<Model> model, unsigned threads) {
+  Dataset data;
+  data.columns.resize(config.columns.size());
+  for (size_t c = 0; c < config.columns.size(); ++c) InitColumn(data.columns[c], config.columns[c]);
+  LinkPartners(data);
+  std::vector<std::string_view> raw;
+  for (const PersonRecord& p : people) {
+    raw.assign(p.values.begin(), p.values.end());
+    data.AppendRecord(p.id, raw, variants);
+  }
+  CountValues(data);
+  return std::unique_ptr<PersonIndex>(new PersonIndex(config, variants, std::move(data), std::move(model), threads));
+}
+
+Result<std::unique_ptr<PersonIndex>> PersonIndex::FromCsv(const LinkageConfig& config, const NameVariants& variants,
+                                                          const std::string& path, std::optional<Model> model,
+                                                          unsigned threads) {
+  auto file = CsvFile::Open(path, config.delimiter);
+  if (!file) return file.error();
+  DatasetBuilder builder(config, variants);
+  auto added = builder.AddFile(*file);
+  if (!added) return added.error();
+  Dataset data = builder.Finish(threads > 0 ? threads : DefaultThreads());
+  return std::unique_ptr<PersonIndex>(new PersonIndex(config, variants, std::move(data), std::move(model), threads));
+}
+
+PersonIndex::PersonIndex(const LinkageConfig& config, const NameVariants& variants, Dataset data,
+                         std::optional<Model> model, unsigned threads)
+    : config_(config), variants_(variants), data_(std::move(data)) {
+  size_ = data_.Size();
+  model_ = model ? std::move(*model) : TrainOn(data_, config_, threads);
+  comparator_ = std::make_unique<Comparator>(data_);
+  scorer_ = std::make_unique<Scorer>(model_, *comparator_);
+  for (const BlockingRule& rule : config_.blocking) {
+    const auto keys = RuleKeys(data_, rule);
+    BigVector<KeyedRecord> sorted;
+    for (uint32_t r = 0; r < size_; ++r)
+      if (keys[r] != 0) sorted.push_back({keys[r], r});
+    std::sort(sorted.begin(), sorted.end(), [](const KeyedRecord& a, const KeyedRecord& b) {
+      return a.key != b.key ? a.key < b.key : a.record < b.record;
+    });
+    // Blocks over the cap are left out, as in a dedupe: a key shared by thousands says little.
+    BigVector<KeyedRecord> kept;
+    for (size_t i = 0; i < sorted.size();) {
+      size_t j = i;
+      while (j < sorted.size() && sorted[j].key == sorted[i].key) ++j;
+      if (j - i <= config_.max_block_size) kept.insert(kept.end(), sorted.begin() + static_cast<std::ptrdiff_t>(i),
+                                                      sorted.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+    }
+    keys_.push_back(std::move(kept));
+  }
+}
+
+std::vector<KnownPerson> PersonIndex::Lookup(const PersonRecord& probe, size_t limit, double min_probability) const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string_view> raw(probe.values.begin(), probe.values.end());
+  const uint32_t me = data_.AppendRecord(probe.id, raw, variants_);
+  comparator_->Sync();
+  scorer_->Sync();
+  std::vector<uint32_t> candidates;
+  for (size_t r = 0; r < config_.blocking.size(); ++r) {
+    const uint64_t key = RecordKey(data_, config_.blocking[r], me);
+    if (key == 0) continue;
+    const auto& keys = keys_[r];
+    auto it = std::lower_bound(keys.begin(), keys.end(), key, [](const KeyedRecord& k, uint64_t v) { return k.key < v; });
+    for (; it != keys.end() && it->key == key; ++it) candidates.push_back(it->record);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  CompareScratch scratch(comparator_->Columns(), 8);
+  const float min_weight = static_cast<float>(Scorer::WeightOf(min_probability));
+  std::vector<std::pair<float, uint32_t>> scored;
+  for (uint32_t c : candidates) {
+    const float w = scorer_->Weight(c, comparator_->Compare(c, me, scratch));
+    if (w >= min_weight) scored.emplace_back(w, c);
+  }
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (scored.size() > limit) scored.resize(limit);
+  std::vector<KnownPerson> out;
+  for (const auto& [w, c] : scored) {
+    KnownPerson k;
+    k.id = std::string(data_.Id(c));
+    k.weight = w;
+    k.probability = Scorer::Probability(w);
+    k.explanation = Explain(*comparator_, *scorer_, model_, c, me);
+    out.push_back(std::move(k));
+  }
+  data_.PopRecord();
+  comparator_->Sync();
+  return out;
+}
+
+}  // namespace hearth::linkage
