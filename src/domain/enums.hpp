@@ -77,4 +77,28 @@ template <> struct EnumTraits<ClosureReason> {
                                      "stepped_up"sv,   "moved_away"sv, "other"sv};
 };
 
+// The status of one action of a family plan (INTERCHANGE.md `action`).
+enum class ActionStatus { kNotStarted, kInProgress, kCompleted, kNotCompleted, kNoLongerRequired };
+template <> struct EnumTraits<ActionStatus> {
+  static constexpr std::array kNames{"not_started"sv, "in_progress"sv, "completed"sv, "not_completed"sv,
+                                     "no_longer_required"sv};
+};
+
+enum class ContactKind { kHomeVisit, kPhone, kOffice, kSchool, kVirtual, kOther };
+template <> struct EnumTraits<ContactKind> {
+  static constexpr std::array kNames{"home_visit"sv, "phone"sv, "office"sv, "school"sv, "virtual"sv, "other"sv};
+};
+
+// Statutory social care involvement, recorded as dated events so that outcomes can be measured.
+enum class StatutoryKind { kChildInNeed, kChildProtection, kLookedAfter };
+template <> struct EnumTraits<StatutoryKind> {
+  static constexpr std::array kNames{"child_in_need"sv, "child_protection"sv, "looked_after"sv};
+};
+
+// What the allocation panel decided for a family whose plan is complete.
+enum class PanelOutcome { kAllocate, kSendBack };
+template <> struct EnumTraits<PanelOutcome> {
+  static constexpr std::array kNames{"allocate"sv, "send_back"sv};
+};
+
 }  // namespace hearth

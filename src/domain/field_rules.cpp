@@ -66,4 +66,42 @@ std::optional<Date> DateField(const Input& in, const std::string& field, bool re
   return date;
 }
 
+namespace {
+std::optional<RecordIdValue> ParseId(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+RecordIdValue IdField(const Input& in, const std::string& field, bool required, std::vector<FieldError>& errors) {
+  const std::string v = Trim(in.Get(field));
+  if (v.empty()) {
+    if (required) errors.push_back({field, "error.choose"});
+    return 0;
+  }
+  if (auto id = ParseId(v)) return *id;
+  errors.push_back({field, "error.choice_invalid"});
+  return 0;
+}
+
+std::vector<RecordIdValue> IdListField(const Input& in, const std::string& field, std::vector<FieldError>& errors) {
+  std::vector<RecordIdValue> out;
+  for (const auto& raw : in.GetAll(field)) {
+    const std::string v = Trim(raw);
+    if (v.empty()) continue;
+    auto id = ParseId(v);
+    if (!id) {
+      errors.push_back({field, "error.choice_invalid"});
+      return {};
+    }
+    out.push_back(*id);
+  }
+  return out;
+}
+
 }  // namespace hearth::rules

@@ -11,6 +11,8 @@
 
 namespace hearth::rules {
 
+using RecordIdValue = long long;
+
 inline constexpr std::size_t kNameMax = 100;
 inline constexpr std::size_t kLineMax = 200;
 inline constexpr std::size_t kTextMax = 4000;
@@ -27,6 +29,10 @@ std::string OptionalText(const Input& in, const std::string& field, std::size_t 
 std::optional<Date> DateField(const Input& in, const std::string& field, bool required, std::optional<Date> not_after,
                               std::vector<FieldError>& errors);
 std::string Trim(const std::string& s);
+// A record id chosen from a list (a positive integer); 0 when empty and not required.
+RecordIdValue IdField(const Input& in, const std::string& field, bool required, std::vector<FieldError>& errors);
+// Every value of a repeated id field (e.g. the children seen at a contact); an invalid one is an error.
+std::vector<RecordIdValue> IdListField(const Input& in, const std::string& field, std::vector<FieldError>& errors);
 
 template <class E>
 std::optional<E> EnumField(const Input& in, const std::string& field, bool required, std::vector<FieldError>& errors) {

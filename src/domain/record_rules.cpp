@@ -47,24 +47,9 @@ Result<Person> PersonFromInput(const Input& in, const Date& today) {
 Result<Relationship> RelationshipFromInput(const Input& in) {
   std::vector<FieldError> errors;
   Relationship r;
-  auto id_field = [&](const std::string& field) -> RecordId {
-    const std::string v = Trim(in.Get(field));
-    if (v.empty()) {
-      errors.push_back({field, "error.choose"});
-      return 0;
-    }
-    try {
-      std::size_t used = 0;
-      long long id = std::stoll(v, &used);
-      if (used == v.size() && id > 0) return id;
-    } catch (const std::exception&) {
-    }
-    errors.push_back({field, "error.choice_invalid"});
-    return 0;
-  };
-  r.from_person_id = id_field("from_person");
+  r.from_person_id = IdField(in, "from_person", true, errors);
   auto kind = EnumField<RelationshipKind>(in, "kind", true, errors);
-  r.to_person_id = id_field("to_person");
+  r.to_person_id = IdField(in, "to_person", true, errors);
   if (kind) r.kind = *kind;
   if (r.from_person_id != 0 && r.from_person_id == r.to_person_id)
     errors.push_back({"to_person", "error.relationship_self"});

@@ -33,15 +33,32 @@ struct Referral {
   bool IsStepDown() const { return source == ReferralSource::kChildrenSocialCare; }
 };
 
+// One period of early help with one family (DESIGN.md §2). The stage dates are INTERCHANGE.md's, in its order;
+// journey.hpp holds the rules that move an episode from one stage to the next.
 struct Episode {
   RecordId id = 0;
   RecordId family_id = 0;
   RecordId referral_id = 0;
   Date opened_on;
   EpisodeStage stage = EpisodeStage::kAwaitingAllocation;
+  std::optional<Date> allocated_assessment_on;
+  RecordId ea_officer_id = 0;
+  std::optional<Date> assessment_completed_on;
+  std::optional<Date> brokerage_started_on;
+  RecordId br_officer_id = 0;
+  std::optional<Date> plan_completed_on;
+  std::optional<Date> panel_on;
+  std::optional<Date> intervention_started_on;
+  RecordId team_id = 0;
+  RecordId worker_id = 0;  // the intervention worker the panel allocated (changes are assignments)
+  std::optional<Date> review_started_on;
   std::optional<Date> closed_on;
   std::optional<ClosureReason> closure_reason;
+  std::string closure_summary;
+  std::string exit_plan;  // the community and universal services the family will use, and how they were introduced
   int version = 0;
+
+  bool IsOpen() const { return !closed_on.has_value(); }
 };
 
 // Only an early-help decision opens an episode; it starts awaiting allocation on the day it was received.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ports/audit.hpp"
+#include "ports/casework.hpp"
 #include "ports/families.hpp"
 #include "ports/users.hpp"
 
@@ -20,6 +21,8 @@ class UnitOfWork {
   virtual FamilyRepository& Families() = 0;
   virtual PersonRepository& People() = 0;
   virtual ReferralRepository& Referrals() = 0;
+  virtual EpisodeRepository& Episodes() = 0;
+  virtual CaseworkRepository& Casework() = 0;
   virtual AuditRepository& Audit() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
