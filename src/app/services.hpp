@@ -2,7 +2,9 @@
 #pragma once
 #include "app/audit_query.hpp"
 #include "app/auth_service.hpp"
+#include "app/casework_service.hpp"
 #include "app/family_service.hpp"
+#include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
 
@@ -16,7 +18,9 @@ struct Services {
         users(database),
         families(database, &audit_sink),
         referrals(database, &audit_sink),
-        audit(database, &audit_sink) {}
+        audit(database, &audit_sink),
+        journey(database, &audit_sink),
+        casework(database, &audit_sink) {}
 
   Database& db;
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
@@ -25,6 +29,8 @@ struct Services {
   FamilyService families;
   ReferralService referrals;
   AuditQuery audit;
+  JourneyService journey;
+  CaseworkService casework;
 };
 
 }  // namespace hearth

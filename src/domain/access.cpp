@@ -38,8 +38,35 @@ bool RoleHas(Role role, Capability capability) {
       return role == Role::kAdministrator;
     case Capability::kViewAudit:
       return role == Role::kAdministrator || role == Role::kAuditor;
+    case Capability::kAllocateCases:
+      return role == Role::kManager || role == Role::kFrontDoorCoordinator;
+    case Capability::kWorkOnCases:
+      return role == Role::kEaOfficer || role == Role::kBrOfficer || role == Role::kInterventionWorker ||
+             role == Role::kFamilyAide || role == Role::kSocialWorker || role == Role::kManager;
+    case Capability::kAnswerAppraisals:
+      return role == Role::kPartner;
+    case Capability::kRecordStatutory:
+      return role == Role::kSocialWorker || role == Role::kManager;
+    case Capability::kManageDirectory:
+      return role == Role::kAdministrator || role == Role::kManager;
   }
   return false;
+}
+
+bool MayActOnEpisode(Role role, const EpisodeAccessFacts& facts) {
+  switch (role) {
+    case Role::kEaOfficer:
+    case Role::kBrOfficer:
+    case Role::kInterventionWorker:
+    case Role::kFamilyAide:
+      return facts.assigned_to_caller;
+    case Role::kManager:
+      return facts.assigned_to_caller || facts.assigned_within_team;
+    case Role::kSocialWorker:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace hearth

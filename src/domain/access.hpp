@@ -13,6 +13,11 @@ enum class Capability {
   kRecordReferrals,  // the front door: record referrals and screening decisions
   kManageUsers,      // users, teams, API tokens of others
   kViewAudit,        // who accessed a record
+  kAllocateCases,    // allocate families to officers, record the allocation panel's decisions
+  kWorkOnCases,      // record casework on episodes the role may act on (MayActOnEpisode)
+  kAnswerAppraisals, // partner agencies: answer the appraisal requests sent to their agency
+  kRecordStatutory,  // step up to statutory social care; record statutory involvement
+  kManageDirectory,  // the services directory that plan actions name as owners
 };
 
 bool RoleHas(Role role, Capability capability);
@@ -26,5 +31,16 @@ enum class FamilyScope {
 };
 
 FamilyScope FamilyScopeFor(Role role);
+
+// What decides whether a caller may act on one episode (beyond seeing the family).
+struct EpisodeAccessFacts {
+  bool assigned_to_caller = false;       // an open assignment to the caller
+  bool assigned_within_team = false;     // an open assignment to someone in the caller's team, or the team allocated
+};
+
+// Officers and workers act on the episodes allocated to them, managers on their team's, social workers on any
+// (they oversee risk across the service); everyone else acts on none (allocation and panel decisions are
+// kAllocateCases, answering appraisals kAnswerAppraisals).
+bool MayActOnEpisode(Role role, const EpisodeAccessFacts& facts);
 
 }  // namespace hearth

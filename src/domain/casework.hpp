@@ -136,4 +136,15 @@ struct WorkerChange {
   std::string reason;
 };
 
+// A decision of the allocation panel: allocate a team and worker, or send the plan back with reasons.
+struct PanelDecision {
+  RecordId id = 0;
+  RecordId episode_id = 0;
+  Date on;
+  PanelOutcome outcome = PanelOutcome::kAllocate;
+  RecordId team_id = 0;
+  RecordId worker_id = 0;
+  std::string reasons;
+};
+
 }  // namespace hearth

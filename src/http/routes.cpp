@@ -10,6 +10,8 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterAdminPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
+  RegisterJourneyApi(router, deps);
+  RegisterCaseworkApi(router, deps);
 }
 
 }  // namespace hearth::http

@@ -21,5 +21,7 @@ void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
 void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.cpp
 void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
+void RegisterJourneyApi(Router& router, RouteDeps deps);      // api/journey_api.cpp
+void RegisterCaseworkApi(Router& router, RouteDeps deps);     // api/casework_api.cpp
 
 }  // namespace hearth::http

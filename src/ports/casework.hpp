@@ -87,6 +87,8 @@ class CaseworkRepository {
   virtual std::vector<TafMeeting> ListTafMeetings(RecordId episode_id) = 0;
   virtual RecordId InsertReview(const PlanReview& review) = 0;
   virtual std::vector<PlanReview> ListReviews(RecordId episode_id) = 0;
+  virtual RecordId InsertPanelDecision(const PanelDecision& decision) = 0;
+  virtual std::vector<PanelDecision> ListPanelDecisions(RecordId episode_id) = 0;
   virtual RecordId InsertStatutory(const StatutoryInvolvement& involvement) = 0;
   virtual std::vector<StatutoryInvolvement> ListStatutory(RecordId family_id) = 0;
 };

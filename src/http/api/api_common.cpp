@@ -1,5 +1,6 @@
 #include "http/api/api_common.hpp"
 
+#include <charconv>
 #include <limits>
 
 #include "http/responses.hpp"
@@ -78,6 +79,30 @@ RawResponse Created(const RequestContext& ctx, std::string_view collection, Reco
   RawResponse res = JsonResponse(ctx, bhttp::status::created, body);
   res.set(bhttp::field::location, std::string(kApiRoot) + "/" + std::string(collection) + "/" + std::to_string(id));
   return res;
+}
+
+std::optional<int> IfMatchVersion(const RequestContext& ctx, const Views& views, std::optional<RawResponse>& refusal) {
+  const auto it = ctx.raw.find(bhttp::field::if_match);
+  if (it == ctx.raw.end()) {
+    refusal = JsonError(ctx, bhttp::status::precondition_required, "precondition_required",
+                        views.T("api_error.if_match_required"), "If-Match");
+    return std::nullopt;
+  }
+  std::string_view value = it->value();
+  if (value.size() >= 3 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+    int version = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
+    if (ec == std::errc() && end == value.data() + value.size() && version >= 0) return version;
+  }
+  Error stale = Error::Stale("unreadable If-Match");
+  stale.message_key = "api_error.stale_version";
+  refusal = JsonError(ctx, stale, views.Messages());
+  return std::nullopt;
+}
+
+void SetEtag(RawResponse& response, int version) {
+  response.set(bhttp::field::etag, "\"" + std::to_string(version) + "\"");
 }
 
 int VersionOf(const boost::json::object& body) {

@@ -28,6 +28,12 @@ RawResponse NotFound(const RequestContext& ctx, const Views& views);
 RawResponse Failed(const RequestContext& ctx, const Views& views, const Error& error);
 // 201 Created with Location: <kApiRoot>/<collection>/<id>.
 RawResponse Created(const RequestContext& ctx, std::string_view collection, RecordId id, boost::json::object body);
+// The version a change was made against, from If-Match: "N" (a strong ETag this API gave out). Without the header
+// the answer is 428 (the client must say which version it edited, so nothing is overwritten blindly); a value that
+// is no version of ours is 412. Either refusal is put in `refusal`.
+std::optional<int> IfMatchVersion(const RequestContext& ctx, const Views& views, std::optional<RawResponse>& refusal);
+// ETag: "N", so that a client can send it back in If-Match.
+void SetEtag(RawResponse& response, int version);
 // The version member of a checked update body (the schema requires it and bounds it to int).
 int VersionOf(const boost::json::object& body);
 

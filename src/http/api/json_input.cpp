@@ -112,6 +112,7 @@ class SchemaWalker {
         if (!value.is_object()) return WrongType(name);
         return Walk(value.get_object(), *member.schema, name + ".");
       case JsonType::kStringArray:
+      case JsonType::kIntegerArray:
       case JsonType::kObjectArray:
         return Array(member, value, name);
     }
@@ -143,6 +144,8 @@ class SchemaWalker {
       if (member.type == JsonType::kStringArray) {
         if (!items[i].is_string()) return WrongType(item_name);
         CheckLength(member, items[i].get_string(), name);
+      } else if (member.type == JsonType::kIntegerArray) {
+        if (auto problem = Integer(member, items[i], item_name)) return problem;
       } else {
         if (!items[i].is_object()) return WrongType(item_name);
         if (auto problem = Walk(items[i].get_object(), *member.schema, item_name + ".")) return problem;
@@ -225,8 +228,10 @@ Input ToInput(const json::object& object) {
     } else if (value.is_int64()) {
       in.Add(name, std::to_string(value.get_int64()));
     } else if (value.is_array()) {
-      for (const auto& item : value.get_array())
+      for (const auto& item : value.get_array()) {
         if (item.is_string()) in.Add(name, std::string(item.get_string()));
+        if (item.is_int64()) in.Add(name, std::to_string(item.get_int64()));
+      }
     }
   }
   return in;

@@ -25,7 +25,7 @@ namespace hearth::http {
 inline constexpr std::size_t kJsonMaxStringBytes = 10'000;
 inline constexpr std::size_t kJsonMaxItems = 100;
 
-enum class JsonType { kString, kBool, kInteger, kStringArray, kObject, kObjectArray };
+enum class JsonType { kString, kBool, kInteger, kStringArray, kIntegerArray, kObject, kObjectArray };
 
 struct JsonSchema;
 
@@ -85,7 +85,7 @@ std::optional<BodyProblem> CheckSchema(const boost::json::object& object, const 
 BodyResult<boost::json::object> ReadJsonBody(const RequestContext& ctx, const JsonSchema& schema);
 
 // The scalar members of a checked object as form input: strings as they are, booleans "true"/"false",
-// integers in decimal, string arrays as repeated values. Objects and object arrays are left out (the caller
+// integers in decimal, string and integer arrays as repeated values. Objects and object arrays are left out (the caller
 // converts them with their own schema); null and absent members are left out.
 Input ToInput(const boost::json::object& object);
 

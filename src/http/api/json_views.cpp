@@ -2,35 +2,16 @@
 
 #include <boost/json/array.hpp>
 
+#include "http/api/json_helpers.hpp"
+
 namespace hearth::http {
 namespace json = boost::json;
 
-namespace {
-json::value DateJson(const std::optional<Date>& date) {
-  if (!date) return nullptr;
-  return json::value(date->ToString());
-}
-
-template <class E>
-json::value EnumJson(E value) {
-  return json::value(json::string_view(ToString(value).data(), ToString(value).size()));
-}
-
-template <class E>
-json::array EnumListJson(const std::vector<E>& values) {
-  json::array out;
-  for (E v : values) out.push_back(EnumJson(v));
-  return out;
-}
-
-template <class T, class F>
-json::array ListJson(const std::vector<T>& items, F convert) {
-  json::array out;
-  out.reserve(items.size());
-  for (const auto& item : items) out.push_back(convert(item));
-  return out;
-}
-}  // namespace
+using jsonh::DateJson;
+using jsonh::EnumJson;
+using jsonh::EnumListJson;
+using jsonh::IdOrNull;
+using jsonh::ListJson;
 
 json::object FamilyJson(const Family& f) {
   return {{"id", f.id},
@@ -80,14 +61,27 @@ json::object ReferralJson(const Referral& r) {
 }
 
 json::object EpisodeJson(const Episode& e) {
-  json::value reason = nullptr;
-  if (e.closure_reason) reason = EnumJson(*e.closure_reason);
   return {{"id", e.id},
+          {"family", e.family_id},
           {"referral", e.referral_id},
           {"opened_on", e.opened_on.ToString()},
           {"stage", EnumJson(e.stage)},
+          {"allocated_assessment_on", DateJson(e.allocated_assessment_on)},
+          {"ea_officer", IdOrNull(e.ea_officer_id)},
+          {"assessment_completed_on", DateJson(e.assessment_completed_on)},
+          {"brokerage_started_on", DateJson(e.brokerage_started_on)},
+          {"br_officer", IdOrNull(e.br_officer_id)},
+          {"plan_completed_on", DateJson(e.plan_completed_on)},
+          {"panel_on", DateJson(e.panel_on)},
+          {"intervention_started_on", DateJson(e.intervention_started_on)},
+          {"team", IdOrNull(e.team_id)},
+          {"worker", IdOrNull(e.worker_id)},
+          {"review_started_on", DateJson(e.review_started_on)},
           {"closed_on", DateJson(e.closed_on)},
-          {"closure_reason", reason}};
+          {"closure_reason", jsonh::OptionalEnumJson(e.closure_reason)},
+          {"closure_summary", e.closure_summary},
+          {"exit_plan", e.exit_plan},
+          {"version", e.version}};
 }
 
 json::object PossibleMatchJson(const PossibleMatch& m) {
