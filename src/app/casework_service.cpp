@@ -67,6 +67,7 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       file.contacts = cw.ListContacts(id);
       file.taf_meetings = cw.ListTafMeetings(id);
       file.reviews = cw.ListReviews(id);
+      file.statutory = cw.ListStatutory(episode->family_id);
       file.services = cw.ListServices();
       file.may_act = MayAct(*uow, who, *episode);
       file.may_allocate = who.Can(Capability::kAllocateCases) && episode->IsOpen();
@@ -78,6 +79,7 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       file.contacts.clear();
       file.taf_meetings.clear();
       file.reviews.clear();
+      file.statutory.clear();
     }
     AuditSeparately(db_, sink_, who, "view", {"episode", id, file.episode.family_id}, "ok");
     return file;

@@ -28,6 +28,7 @@ struct EpisodeFile {
   std::vector<TafMeeting> taf_meetings;
   std::vector<PlanReview> reviews;
   std::vector<WorkerChange> worker_changes;
+  std::vector<StatutoryInvolvement> statutory;  // the family's, across episodes
   std::vector<Service> services;  // the directory, for naming action owners
   bool may_act = false;            // the caller may record casework here
   bool may_allocate = false;       // the caller may allocate and record panel decisions

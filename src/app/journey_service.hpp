@@ -3,7 +3,9 @@
 // (optimistic locking), the stage order and the dates (domain/journey.hpp); a refused step changes nothing and a
 // refusal of access is audited. Steps take the submitted fields as Input so pages and the API share them.
 #pragma once
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "app/audit_sink.hpp"
 #include "app/episode_access.hpp"
@@ -36,6 +38,11 @@ class JourneyService {
   // on (default today), closure_reason*, closure_summary*, exit_plan (required when outcomes were met);
   // stepped_up also needs statutory_kind*, statutory_started_on* and optionally statutory_person_id.
   Result<Episode> Close(const Principal& who, RecordId episode_id, const Input& in, int version);
+
+  // Active users who can be allocated work (officers, workers, aides), with their teams: the choices of the
+  // allocation and panel forms. `role` narrows the list when given.
+  Result<std::vector<User>> Workers(const Principal& who, std::optional<Role> role);
+  Result<std::vector<Team>> Teams(const Principal& who);
 
   // Open episodes whose plans are complete, oldest first: the allocation panel's list.
   Result<std::vector<Episode>> PanelList(const Principal& who);

@@ -53,6 +53,11 @@ json::object ReviewJson(const PlanReview& r) {
   return {{"id", r.id}, {"on", r.on.ToString()}, {"next_steps", r.next_steps}};
 }
 
+json::object StatutoryJson(const StatutoryInvolvement& s) {
+  return {{"id", s.id},     {"person", IdOrNull(s.person_id)}, {"kind", EnumJson(s.kind)},
+          {"started_on", s.started_on.ToString()}, {"ended_on", DateJson(s.ended_on)}};
+}
+
 json::object WorkerChangeJson(const WorkerChange& c) {
   return {{"from_worker", IdOrNull(c.from_user_id)}, {"to_worker", c.to_user_id}, {"role", EnumJson(c.role)},
           {"on", c.on.ToString()}, {"reason", c.reason}};
@@ -119,6 +124,7 @@ json::object EpisodeFileJson(const EpisodeFile& f) {
           {"taf_meetings", ListJson(f.taf_meetings, TafJson)},
           {"reviews", ListJson(f.reviews, ReviewJson)},
           {"worker_changes", ListJson(f.worker_changes, WorkerChangeJson)},
+          {"statutory", ListJson(f.statutory, StatutoryJson)},
           {"may_act", f.may_act},
           {"may_allocate", f.may_allocate}};
 }

@@ -63,6 +63,32 @@ RawResponse Panel(RequestContext& ctx, RouteDeps deps) {
   return JsonResponse(ctx, bhttp::status::ok, json::object{{"episodes", std::move(out)}});
 }
 
+RawResponse Workers(RequestContext& ctx, RouteDeps deps) {
+  std::optional<Role> role;
+  if (const auto& text = ctx.query.Get("role"); !text.empty()) {
+    role = ParseEnum<Role>(text);
+    if (!role)
+      return JsonError(ctx, bhttp::status::bad_request, "invalid_parameter", deps.views.T("api_error.invalid_role"),
+                       "role");
+  }
+  auto workers = deps.services.journey.Workers(ctx.Who(), role);
+  if (!workers) return Failed(ctx, deps.views, workers.error());
+  json::array out;
+  for (const auto& u : *workers)
+    out.push_back(json::object{{"id", u.id}, {"username", u.username}, {"role", ToString(u.role)},
+                               {"team", u.team_id == 0 ? json::value(nullptr) : json::value(u.team_id)},
+                               {"team_name", u.team_name}});
+  return JsonResponse(ctx, bhttp::status::ok, json::object{{"workers", std::move(out)}});
+}
+
+RawResponse Teams(RequestContext& ctx, RouteDeps deps) {
+  auto teams = deps.services.journey.Teams(ctx.Who());
+  if (!teams) return Failed(ctx, deps.views, teams.error());
+  json::array out;
+  for (const auto& t : *teams) out.push_back(json::object{{"id", t.id}, {"name", t.name}});
+  return JsonResponse(ctx, bhttp::status::ok, json::object{{"teams", std::move(out)}});
+}
+
 }  // namespace
 
 void RegisterJourneyApi(Router& router, RouteDeps deps) {
@@ -71,6 +97,10 @@ void RegisterJourneyApi(Router& router, RouteDeps deps) {
              [deps](RequestContext& ctx) { return Show(ctx, deps); });
   router.Add(bhttp::verb::get, "/api/v1/panel", Policy::Needs(Capability::kAllocateCases),
              [deps](RequestContext& ctx) { return Panel(ctx, deps); });
+  router.Add(bhttp::verb::get, "/api/v1/workers", Policy::SignedIn(),
+             [deps](RequestContext& ctx) { return Workers(ctx, deps); });
+  router.Add(bhttp::verb::get, "/api/v1/teams", Policy::Needs(Capability::kViewFamilies),
+             [deps](RequestContext& ctx) { return Teams(ctx, deps); });
   struct StepRoute {
     const char* path;
     Capability capability;

@@ -57,6 +57,7 @@ json::object ReferralJson(const Referral& r) {
           {"share_with", EnumListJson(r.consent.share_with)},
           {"decision", EnumJson(r.decision)},
           {"rationale", r.rationale},
+          {"step_down", r.IsStepDown()},
           {"version", r.version}};
 }
 
