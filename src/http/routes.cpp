@@ -8,6 +8,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterPersonPages(router, deps);
   RegisterReferralPages(router, deps);
   RegisterAdminPages(router, deps);
+  RegisterCaseworkPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
   RegisterJourneyApi(router, deps);
