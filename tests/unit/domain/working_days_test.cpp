@@ -207,7 +207,9 @@ TEST(WorkingCalendar, AddAndBetweenAgreeWithADayByDayCount) {
       for (Date d = start.AddDays(1); d <= due; d = d.AddDays(1))
         if (Calendar().IsWorkingDay(d)) ++counted;
       EXPECT_EQ(counted, n) << start.ToString() << " + " << n;
-      if (n > 0) EXPECT_TRUE(Calendar().IsWorkingDay(due)) << start.ToString() << " + " << n;
+      if (n > 0) {
+        EXPECT_TRUE(Calendar().IsWorkingDay(due)) << start.ToString() << " + " << n;
+      }
       EXPECT_EQ(Calendar().WorkingDaysBetween(start, due), n) << start.ToString() << " + " << n;
     }
   }
