@@ -7,11 +7,12 @@
 #include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
+#include "app/work_list.hpp"
 
 namespace hearth {
 
 struct Services {
-  Services(Database& database, AuthSettings auth_settings)
+  Services(Database& database, AuthSettings auth_settings, TimescaleConfig timescales)
       : db(database),
         audit_sink(database),
         auth(database, std::move(auth_settings)),
@@ -20,7 +21,8 @@ struct Services {
         referrals(database, &audit_sink),
         audit(database, &audit_sink),
         journey(database, &audit_sink),
-        casework(database, &audit_sink) {}
+        casework(database, &audit_sink),
+        work(database, &audit_sink, std::move(timescales)) {}
 
   Database& db;
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
@@ -31,6 +33,7 @@ struct Services {
   AuditQuery audit;
   JourneyService journey;
   CaseworkService casework;
+  WorkListService work;
 };
 
 }  // namespace hearth

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/services.hpp"
+#include "app/timescale_config.hpp"
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 #include "http/pipeline.hpp"
@@ -51,7 +52,7 @@ int Serve(const CommonOptions& common, const ServeOptions& serve) {
   assets.Mount("/static/moj", root / "node_modules/@ministryofjustice/frontend/moj");
   assets.Mount("/static/hearth", root / "web/static");
 
-  Services services(*db, AuthSettings{});
+  Services services(*db, AuthSettings{}, LoadTimescaleConfig(root / "config/timescales.toml"));
   http::Router router;
   http::RegisterRoutes(router, http::RouteDeps{services, views});
   http::Pipeline pipeline(router, services, views, assets);

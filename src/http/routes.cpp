@@ -9,6 +9,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterReferralPages(router, deps);
   RegisterAdminPages(router, deps);
   RegisterCaseworkPages(router, deps);
+  RegisterWorkPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
   RegisterJourneyApi(router, deps);

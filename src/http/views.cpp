@@ -115,11 +115,17 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     layout.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
     layout.set("can_manage_users", MustacheBool(who.Can(Capability::kManageUsers)));
     layout.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
+    layout.set("has_work", MustacheBool(who.Can(Capability::kWorkOnCases) || who.Can(Capability::kAllocateCases)));
+    layout.set("can_allocate", MustacheBool(who.Can(Capability::kAllocateCases)));
+    layout.set("answers_appraisals", MustacheBool(who.Can(Capability::kAnswerAppraisals)));
   }
   auto section = [&](std::string_view prefix) { return MustacheBool(ctx.path.starts_with(prefix)); };
   layout.set("nav_families", section("/families"));
   layout.set("nav_referrals", section("/referrals"));
   layout.set("nav_admin", section("/admin"));
+  layout.set("nav_work", section("/my-work"));
+  layout.set("nav_panel", section("/panel"));
+  layout.set("nav_appraisals", section("/appraisals"));
   return RenderWith("layout", layout);
 }
 

@@ -30,6 +30,7 @@ struct WorkItem {
   Date referral_received_on;
   std::optional<Date> last_taf_on;
   std::optional<Date> next_taf_on;
+  std::vector<RecordId> worker_ids;  // the users (of those asked about) with an open assignment on it
 };
 
 class EpisodeRepository {
