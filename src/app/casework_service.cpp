@@ -55,6 +55,7 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kView, "view", refusal);
       if (!episode) return episode.error();
       file.episode = *episode;
+      if (auto referral = uow->Referrals().FindById(episode->referral_id)) file.referral_received_on = referral->received_on;
       if (auto family = uow->Families().FindById(episode->family_id)) file.family = *family;
       file.members = uow->People().ListForFamily(episode->family_id);
       file.assignments = uow->Episodes().ListAssignments(id);

@@ -17,6 +17,7 @@ namespace hearth {
 // Everything on one episode's file, as its page and the API show it.
 struct EpisodeFile {
   Episode episode;
+  Date referral_received_on;
   Family family;
   std::vector<Person> members;
   std::vector<Assignment> assignments;

@@ -30,6 +30,23 @@ RawResponse ShowEpisode(RequestContext& ctx, RouteDeps deps) {
   if (!file) return PageForError(ctx, deps.views, file.error());
   const auto& m = deps.views.Messages();
   mustache::data data = EpisodePageData(*file, ctx.Who(), m);
+  // What is due, by the configured timescales: overdue items are marked at the top of the page.
+  DueFacts facts{file->referral_received_on, std::nullopt, std::nullopt};
+  for (const auto& t : file->taf_meetings)
+    if (!facts.last_taf_on || t.on >= *facts.last_taf_on) {
+      facts.last_taf_on = t.on;
+      facts.next_taf_on = t.next_meeting_on;
+    }
+  mustache::data due{mustache::data::type::list};
+  for (const auto& d : deps.services.work.DueFor(file->episode, facts, Date::TodayUtc())) {
+    mustache::data item;
+    item.set("what", m.Get("work.due." + d.what));
+    item.set("on", FormatDate(d.due_on, m));
+    item.set("overdue", MustacheBool(d.status == DueStatus::kOverdue));
+    item.set("due_soon", MustacheBool(d.status == DueStatus::kDueSoon));
+    due.push_back(std::move(item));
+  }
+  data.set("due", std::move(due));
   const std::string done = DoneMessage(ctx, m);
   data.set("has_done", MustacheBool(!done.empty()));
   data.set("done", done);

@@ -147,7 +147,16 @@ RawResponse FamilyPage(RequestContext& ctx, RouteDeps deps, RecordId id, bhttp::
   data.set("kind_options", EnumOptions<RelationshipKind>(messages, "relationship", relationship_values.Get("kind")));
   data.set("referrals", ReferralRows(view->referrals, messages));
   data.set("has_referrals", MustacheBool(!view->referrals.empty()));
-  data.set("episodes", EpisodeRows(view->episodes, messages));
+  std::set<RecordId> overdue;
+  for (const auto& e : view->episodes) {
+    if (!e.IsOpen()) continue;
+    DueFacts facts;
+    for (const auto& r : view->referrals)
+      if (r.id == e.referral_id) facts.referral_received_on = r.received_on;
+    for (const auto& d : deps.services.work.DueFor(e, facts, Date::TodayUtc()))
+      if (d.status == DueStatus::kOverdue) overdue.insert(e.id);
+  }
+  data.set("episodes", EpisodeRows(view->episodes, messages, overdue));
   data.set("has_episodes", MustacheBool(!view->episodes.empty()));
   data.set("chronology", ChronologyItems(view->chronology, messages));
   data.set("has_chronology", MustacheBool(!view->chronology.empty()));

@@ -149,7 +149,8 @@ mustache::data ReferralRows(const std::vector<Referral>& referrals, const Messag
   return rows;
 }
 
-mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCatalogue& messages) {
+mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCatalogue& messages,
+                           const std::set<RecordId>& overdue) {
   std::vector<const Episode*> newest_first;
   for (const auto& e : episodes) newest_first.push_back(&e);
   std::stable_sort(newest_first.begin(), newest_first.end(),
@@ -162,6 +163,8 @@ mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCa
     row.set("open", MustacheBool(e->stage != EpisodeStage::kClosed));
     row.set("closed_on", e->closed_on ? FormatDate(*e->closed_on, messages) : "");
     row.set("closure_reason", e->closure_reason ? Label(messages, "closure_reason", *e->closure_reason) : "");
+    row.set("href", "/episodes/" + std::to_string(e->id));
+    row.set("overdue", MustacheBool(overdue.contains(e->id)));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -1,6 +1,7 @@
 // Turning a family's records into template data for the family pages: dates as people write them, labels from
 // the vocabulary, and the small tables of the family page. No storage and no requests here: pure shaping.
 #pragma once
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,9 @@ mustache::data HouseholdData(const Family& family, const MessageCatalogue& messa
 mustache::data MemberRows(const std::vector<Person>& members, const MessageCatalogue& messages, const Date& today);
 mustache::data RelationshipRows(const FamilyView& view, const MessageCatalogue& messages);
 mustache::data ReferralRows(const std::vector<Referral>& referrals, const MessageCatalogue& messages);
-mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCatalogue& messages);
+// `overdue`: the episodes with work past its timescale, marked on the page.
+mustache::data EpisodeRows(const std::vector<Episode>& episodes, const MessageCatalogue& messages,
+                           const std::set<RecordId>& overdue = {});
 mustache::data ChronologyItems(const std::vector<ChronologyEntry>& entries, const MessageCatalogue& messages);
 // <option>s naming each member, `selected` (a person id) marked.
 mustache::data MemberOptions(const std::vector<Person>& members, std::string_view selected);
