@@ -2,6 +2,8 @@
 // contacts, TAF meetings, reviews and statutory involvement. Versioned records refuse stale saves unchanged.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "unit/storage/journey_fixture.hpp"
 
 namespace hearth {

@@ -97,7 +97,7 @@ TEST_F(WorkListTest, CarriesTheFamilyNamesReferralDateAndTheLatestTafMeeting) {
   const RecordId ann = AddUser("ann", Role::kInterventionWorker);
   const RecordId with_taf = AddEpisode("2025-02-10", "Olivia", "Hughes");
   const RecordId without_taf = AddEpisode("2025-02-11", "Megan", "Evans");
-  InsertPerson(db(), Find(with_taf).family_id, "Gareth", "Hughes", "1985-07-19", MemberRole::kParent);
+  testing::InsertPerson(db(), Find(with_taf).family_id, "Gareth", "Hughes", "1985-07-19", MemberRole::kParent);
   Assign(with_taf, ann, Role::kInterventionWorker);
   Assign(without_taf, ann, Role::kInterventionWorker);
   AddTaf(with_taf, "2025-04-01", D("2025-05-13"));
