@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "storage/sqlite/migrations.hpp"
 #include "unit/storage/journey_fixture.hpp"
@@ -133,7 +134,15 @@ TEST_F(WorkListTest, NextMeetingComesFromTheLatestMeeting) {
 TEST(JourneyMigration, KeepsTheEpisodesOfAVersionTwoDatabase) {
   const auto path =
       std::filesystem::temp_directory_path() / ("hearth_unit_v2_" + std::to_string(::getpid()) + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  const auto access = sqlite::AccessLogPath(path.string());
+  auto remove_files = [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path.string() + suffix);
+      std::filesystem::remove(access + suffix);
+    }
+  };
+  remove_files();
+  std::ofstream(path).close();  // an empty file is an empty database to SQLite
   {
     testing::RawSqlite raw(path);
     ASSERT_EQ(raw.Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -180,7 +189,7 @@ TEST(JourneyMigration, KeepsTheEpisodesOfAVersionTwoDatabase) {
   testing::RawSqlite raw(path);
   EXPECT_EQ(raw.Scalar("SELECT COUNT(*) FROM teams WHERE kind IS NULL"), "1");
   EXPECT_EQ(raw.Scalar("PRAGMA foreign_key_check"), "");
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  remove_files();
 }
 
 }  // namespace
