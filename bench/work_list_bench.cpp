@@ -15,9 +15,9 @@ namespace {
 using namespace hearth;
 
 constexpr int kEpisodes = 20000;
-constexpr int kWorkers = 200;          // the whole service
-constexpr int kManagersWorkers = 20;   // the ones on the manager's team
-constexpr double kOpenShare = 0.15;    // episodes still open
+constexpr int kWorkers = 200;         // the whole service
+constexpr int kManagersWorkers = 20;  // the ones on the manager's team
+constexpr double kOpenShare = 0.15;   // episodes still open
 
 struct Fixture {
   std::filesystem::path path;
@@ -47,7 +47,8 @@ Fixture& Data() {
     std::mt19937 rng(42);
     auto uow = out.db->BeginWrite();
     std::vector<RecordId> workers;
-    for (int i = 0; i < kWorkers; ++i) workers.push_back(AddUser(*uow, "w" + std::to_string(i), Role::kInterventionWorker));
+    for (int i = 0; i < kWorkers; ++i)
+      workers.push_back(AddUser(*uow, "w" + std::to_string(i), Role::kInterventionWorker));
     out.managers_workers.assign(workers.begin(), workers.begin() + kManagersWorkers);
     const RecordId ea = AddUser(*uow, "ea", Role::kEaOfficer);
     std::uniform_int_distribution<int> pick_worker(0, kWorkers - 1), pick_meetings(0, 4), pick_people(1, 5);

@@ -10,8 +10,7 @@ namespace {
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (episode_id, occurred_on, kind, worker_id, seen, note, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-constexpr std::string_view kInsertContactChild =
-    "INSERT INTO contact_children (contact_id, person_id) VALUES (?1, ?2)";
+constexpr std::string_view kInsertContactChild = "INSERT INTO contact_children (contact_id, person_id) VALUES (?1, ?2)";
 constexpr std::string_view kListContacts =
     "SELECT id, episode_id, occurred_on, kind, COALESCE(worker_id, 0), seen, note, "
     "(SELECT group_concat(person_id) FROM contact_children WHERE contact_id = contacts.id) "

@@ -31,8 +31,7 @@ constexpr std::string_view kAppraisalColumns =
     "SELECT id, episode_id, family_id, kind, question, requested_on, due_on, COALESCE(requested_by, 0), "
     "completed_on, recommendations, commitments, COALESCE(answered_by, 0), version FROM appraisals ";
 const std::string kSelectAppraisal = std::string(kAppraisalColumns) + "WHERE id = ?1";
-const std::string kListAppraisals =
-    std::string(kAppraisalColumns) + "WHERE episode_id = ?1 ORDER BY requested_on, id";
+const std::string kListAppraisals = std::string(kAppraisalColumns) + "WHERE episode_id = ?1 ORDER BY requested_on, id";
 const std::string kListAppraisalsForAgency = std::string(kAppraisalColumns) +
                                              "WHERE kind = ?1 ORDER BY completed_on IS NOT NULL, "
                                              "requested_on DESC, id DESC LIMIT ?2 OFFSET ?3";

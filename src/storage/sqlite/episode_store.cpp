@@ -159,8 +159,7 @@ std::vector<WorkItem> SqliteEpisodes::ListWork(const std::vector<RecordId>& user
   if (user_ids.empty()) return out;
   const std::size_t slots = RoundUpToPowerOfTwo(user_ids.size());
   auto st = c_.Prepare(ListWorkSql(slots));
-  for (std::size_t i = 0; i < slots; ++i)
-    st.Bind(static_cast<int>(i + 1), user_ids[std::min(i, user_ids.size() - 1)]);
+  for (std::size_t i = 0; i < slots; ++i) st.Bind(static_cast<int>(i + 1), user_ids[std::min(i, user_ids.size() - 1)]);
   while (st.Step()) {
     WorkItem item;
     item.referral_received_on = ReadRequiredDate(st, 0);

@@ -283,8 +283,8 @@ TEST_F(CaseworkStoreTest, ReviewsRoundTripInDateOrder) {
 TEST_F(CaseworkStoreTest, StatutoryInvolvementRoundTripsForTheFamilyOrAChild) {
   {
     auto uow = db().BeginWrite();
-    uow->Casework().InsertStatutory({0, family_, child_, StatutoryKind::kChildProtection, D("2025-08-01"),
-                                     D("2025-12-01")});
+    uow->Casework().InsertStatutory(
+        {0, family_, child_, StatutoryKind::kChildProtection, D("2025-08-01"), D("2025-12-01")});
     uow->Casework().InsertStatutory({0, family_, 0, StatutoryKind::kChildInNeed, D("2025-07-01"), std::nullopt});
     uow->Commit();
   }

@@ -102,7 +102,7 @@ TEST_F(WorkListTest, CarriesTheFamilyNamesReferralDateAndTheLatestTafMeeting) {
   Assign(with_taf, ann, Role::kInterventionWorker);
   Assign(without_taf, ann, Role::kInterventionWorker);
   AddTaf(with_taf, "2025-04-01", D("2025-05-13"));
-  AddTaf(with_taf, "2025-05-13", std::nullopt);  // the latest, with no next meeting set
+  AddTaf(with_taf, "2025-05-13", std::nullopt);     // the latest, with no next meeting set
   AddTaf(with_taf, "2025-03-01", D("2025-04-01"));  // recorded late: not the latest
 
   auto items = ListWork({ann});
@@ -132,8 +132,7 @@ TEST_F(WorkListTest, NextMeetingComesFromTheLatestMeeting) {
 
 // A database made by a release with migrations 1 and 2 only, holding an episode; migration 3 must keep it.
 TEST(JourneyMigration, KeepsTheEpisodesOfAVersionTwoDatabase) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("hearth_unit_v2_" + std::to_string(::getpid()) + ".db");
+  const auto path = std::filesystem::temp_directory_path() / ("hearth_unit_v2_" + std::to_string(::getpid()) + ".db");
   const auto access = sqlite::AccessLogPath(path.string());
   auto remove_files = [&] {
     for (const char* suffix : {"", "-wal", "-shm"}) {
