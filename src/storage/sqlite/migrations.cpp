@@ -6,6 +6,7 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kAll = {
       {1, "initial: users, sessions, families, people, referrals, episodes, audit", kMigration0001Initial},
       {2, "audit rows cannot be replaced", kMigration0002AuditNoReplace},
+      {3, "early help journey: episode stages, assignments' reasons, casework records", kMigration0003Journey},
   };
   return kAll;
 }

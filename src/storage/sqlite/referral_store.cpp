@@ -1,4 +1,5 @@
 #include "common/date.hpp"
+#include "storage/sqlite/episode_rows.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace hearth::sqlite {
@@ -16,12 +17,11 @@ constexpr std::string_view kReferralColumns =
 const std::string kSelectReferral = std::string(kReferralColumns) + "WHERE id = ?1";
 const std::string kListReferrals =
     std::string(kReferralColumns) + "WHERE family_id = ?1 ORDER BY received_on DESC, id DESC";
-constexpr std::string_view kInsertEpisode =
-    "INSERT INTO episodes (family_id, referral_id, opened_on, stage, closed_on, closure_reason, version, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)";
-constexpr std::string_view kListEpisodes =
-    "SELECT id, family_id, referral_id, opened_on, stage, closed_on, closure_reason, version FROM episodes "
-    "WHERE family_id = ?1 ORDER BY opened_on DESC, id DESC";
+const std::string kInsertEpisode = "INSERT INTO episodes (family_id, referral_id, opened_on, created_at, version, " +
+                                   std::string(kEpisodeStageFieldNames) + ") VALUES (?1, ?2, ?3, ?4, 1, " +
+                                   NumberedParameters(5, kEpisodeStageFieldCount) + ")";
+const std::string kListEpisodes = "SELECT " + std::string(kEpisodeColumns) +
+                                  " FROM episodes e WHERE e.family_id = ?1 ORDER BY e.opened_on DESC, e.id DESC";
 constexpr std::string_view kInsertAssignment =
     "INSERT INTO episode_assignments (episode_id, user_id, role, from_on) VALUES (?1, ?2, ?3, ?4)";
 
@@ -111,16 +111,8 @@ std::vector<Referral> SqliteReferrals::ListForFamily(RecordId family_id) {
 
 RecordId SqliteReferrals::InsertEpisode(const Episode& e) {
   auto st = c_.Prepare(kInsertEpisode);
-  st.Bind(1, e.family_id).Bind(2, e.referral_id).Bind(3, e.opened_on.ToString()).Bind(4, ToString(e.stage));
-  if (e.closed_on)
-    st.Bind(5, e.closed_on->ToString());
-  else
-    st.BindNull(5);
-  if (e.closure_reason)
-    st.Bind(6, ToString(*e.closure_reason));
-  else
-    st.BindNull(6);
-  st.Bind(7, UtcTimestampNow());
+  st.Bind(1, e.family_id).Bind(2, e.referral_id).Bind(3, e.opened_on.ToString()).Bind(4, UtcTimestampNow());
+  BindEpisodeStageFields(st, e, 5);
   st.Run();
   return c_.LastInsertId();
 }
@@ -129,18 +121,7 @@ std::vector<Episode> SqliteReferrals::ListEpisodes(RecordId family_id) {
   std::vector<Episode> out;
   auto st = c_.Prepare(kListEpisodes);
   st.Bind(1, family_id);
-  while (st.Step()) {
-    Episode e;
-    e.id = st.Int(0);
-    e.family_id = st.Int(1);
-    e.referral_id = st.Int(2);
-    e.opened_on = Date::Parse(st.Text(3)).value_or(Date{});
-    e.stage = ParseEnum<EpisodeStage>(st.Text(4)).value_or(EpisodeStage::kAwaitingAllocation);
-    if (auto closed = st.OptionalText(5)) e.closed_on = Date::Parse(*closed);
-    if (auto reason = st.OptionalText(6)) e.closure_reason = ParseEnum<ClosureReason>(*reason);
-    e.version = static_cast<int>(st.Int(7));
-    out.push_back(e);
-  }
+  while (st.Step()) out.push_back(ReadEpisode(st));
   return out;
 }
 

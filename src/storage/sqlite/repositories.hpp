@@ -96,6 +96,58 @@ class SqliteReferrals final : public ReferralRepository {
   Connection& c_;
 };
 
+class SqliteEpisodes final : public EpisodeRepository {
+ public:
+  explicit SqliteEpisodes(Connection& c) : c_(c) {}
+  std::optional<Episode> FindById(RecordId id) override;
+  bool Update(const Episode& episode) override;
+  std::vector<Episode> ListInStage(EpisodeStage stage, int offset, int limit) override;
+  RecordId InsertAssignment(const Assignment& assignment) override;
+  void EndAssignments(RecordId episode_id, std::optional<Role> role, const Date& on,
+                      const std::string& reason) override;
+  std::vector<Assignment> ListAssignments(RecordId episode_id) override;
+  void InsertWorkerChange(const WorkerChange& change) override;
+  std::vector<WorkerChange> ListWorkerChanges(RecordId episode_id) override;
+  std::vector<WorkItem> ListWork(const std::vector<RecordId>& user_ids) override;
+
+ private:
+  Connection& c_;
+};
+
+// Split by subject over casework_store.cpp (assessment, appraisals, services), plan_store.cpp and
+// activity_store.cpp (contacts, TAF meetings, reviews, statutory involvement).
+class SqliteCasework final : public CaseworkRepository {
+ public:
+  explicit SqliteCasework(Connection& c) : c_(c) {}
+  std::optional<FamilyAssessment> FindAssessment(RecordId episode_id) override;
+  bool SaveAssessment(const FamilyAssessment& assessment) override;
+  RecordId InsertAppraisal(const Appraisal& appraisal) override;
+  std::optional<Appraisal> FindAppraisal(RecordId id) override;
+  bool AnswerAppraisal(const Appraisal& appraisal) override;
+  std::vector<Appraisal> ListAppraisals(RecordId episode_id) override;
+  std::vector<Appraisal> ListAppraisalsForAgency(Agency agency, int offset, int limit) override;
+  std::optional<FamilyPlan> FindPlan(RecordId episode_id) override;
+  bool SavePlan(const FamilyPlan& plan) override;
+  RecordId InsertObjective(const Objective& objective) override;
+  RecordId InsertAction(const PlanAction& action) override;
+  std::optional<PlanAction> FindAction(RecordId id) override;
+  bool UpdateAction(const PlanAction& action) override;
+  std::vector<Service> ListServices() override;
+  std::optional<Service> FindService(RecordId id) override;
+  RecordId InsertService(const Service& service) override;
+  RecordId InsertContact(const Contact& contact) override;
+  std::vector<Contact> ListContacts(RecordId episode_id) override;
+  RecordId InsertTafMeeting(const TafMeeting& meeting) override;
+  std::vector<TafMeeting> ListTafMeetings(RecordId episode_id) override;
+  RecordId InsertReview(const PlanReview& review) override;
+  std::vector<PlanReview> ListReviews(RecordId episode_id) override;
+  RecordId InsertStatutory(const StatutoryInvolvement& involvement) override;
+  std::vector<StatutoryInvolvement> ListStatutory(RecordId family_id) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteAudit final : public AuditRepository {
  public:
   explicit SqliteAudit(Connection& c) : c_(c) {}

@@ -23,6 +23,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         families_(*connection_),
         people_(*connection_),
         referrals_(*connection_),
+        episodes_(*connection_),
+        casework_(*connection_),
         audit_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -44,6 +46,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   FamilyRepository& Families() override { return families_; }
   PersonRepository& People() override { return people_; }
   ReferralRepository& Referrals() override { return referrals_; }
+  EpisodeRepository& Episodes() override { return episodes_; }
+  CaseworkRepository& Casework() override { return casework_; }
   AuditRepository& Audit() override { return audit_; }
   void Commit() override {
     connection_->Run("COMMIT");
@@ -59,6 +63,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteFamilies families_;
   SqlitePeople people_;
   SqliteReferrals referrals_;
+  SqliteEpisodes episodes_;
+  SqliteCasework casework_;
   SqliteAudit audit_;
   bool done_ = false;
 };
