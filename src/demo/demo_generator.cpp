@@ -6,6 +6,7 @@
 
 #include "common/secrets.hpp"
 #include "demo/demo_household.hpp"
+#include "demo/demo_journey.hpp"
 #include "demo/demo_random.hpp"
 #include "demo/demo_referrals.hpp"
 
@@ -59,10 +60,14 @@ constexpr const char* kTeams[] = {"Front Door",
                                   "CANS"};
 
 struct Staff {
-  std::vector<RecordId> front_door;   // who records referrals
-  std::vector<RecordId> ea_officers;  // who open episodes are assigned to
+  std::vector<RecordId> front_door;  // who records referrals
+  demo::JourneyStaff journey;        // who works with families, and the services directory
   int count = 0;
 };
+
+// The services directory that plan actions name as owners.
+constexpr const char* kServices[] = {"Citizens Advice", "Family Hub", "School nursing", "Housing options",
+                                     "Parenting programme", "Young carers project"};
 
 // Creates the teams and staff that are missing; an account left by an earlier run is reused as it is.
 Staff EnsureStaff(UserRepository& users) {
@@ -84,7 +89,10 @@ Staff EnsureStaff(UserRepository& users) {
       id = users.Insert(user);
     }
     if (member.role == Role::kFrontDoorCoordinator) staff.front_door.push_back(id);
-    if (member.role == Role::kEaOfficer) staff.ea_officers.push_back(id);
+    if (member.role == Role::kEaOfficer) staff.journey.ea_officers.push_back(id);
+    if (member.role == Role::kBrOfficer) staff.journey.br_officers.push_back(id);
+    if (member.role == Role::kInterventionWorker || member.role == Role::kFamilyAide)
+      staff.journey.workers.push_back({id, users.FindTeamByName(member.team)->id});
     ++staff.count;
   }
   return staff;
@@ -112,6 +120,7 @@ void WriteFamily(UnitOfWork& uow, DemoRandom& rng, const Staff& staff, const Dat
     uow.People().InsertRelationship(relationship);
   }
 
+  bool open_episode = false;
   for (const Date& received_on : dates) {
     Referral referral = demo::PlanReferral(rng, household, received_on);
     referral.family_id = family_id;
@@ -121,18 +130,12 @@ void WriteFamily(UnitOfWork& uow, DemoRandom& rng, const Staff& staff, const Dat
 
     std::optional<Episode> episode = EpisodeOpenedBy(referral);
     if (!episode) continue;
-    // Later stages are not generated yet: an episode is either waiting for allocation or, if old, closed.
-    const auto closure = demo::PlanClosure(rng, episode->opened_on, today);
-    if (closure) {
-      episode->stage = EpisodeStage::kClosed;
-      episode->closed_on = closure->closed_on;
-      episode->closure_reason = closure->reason;
-    }
-    episode->id = uow.Referrals().InsertEpisode(*episode);
+    // A family with an open episode joins it rather than opening another (as the front door does).
+    if (open_episode) continue;
+    std::vector<Person> members = household.people;
+    for (std::size_t i = 0; i < members.size(); ++i) members[i].id = person_ids[i];
+    open_episode = !demo::WriteJourney(uow, rng, staff.journey, *episode, referral, members, today);
     ++summary.episodes;
-    if (!closure && rng.Percent(50))
-      uow.Referrals().InsertAssignment(episode->id, rng.Pick(std::span<const RecordId>(staff.ea_officers)),
-                                       Role::kEaOfficer, episode->opened_on);
   }
 }
 }  // namespace
@@ -160,6 +163,13 @@ Result<DemoSummary> GenerateDemo(Database& db, const DemoOptions& options,
       if (uow->Families().Count() > 0)
         return Error::Conflict("demo refused: the database already holds families", "demo.not_empty");
       staff = EnsureStaff(uow->Users());
+      for (const auto& existing : uow->Casework().ListServices()) staff.journey.services.push_back(existing.id);
+      if (staff.journey.services.empty())
+        for (const char* name : kServices) {
+          Service service;
+          service.name = name;
+          staff.journey.services.push_back(uow->Casework().InsertService(service));
+        }
       summary.staff = staff.count;
     }
     for (; done < batch_end; ++done) WriteFamily(*uow, rng, staff, start, options.today, summary);

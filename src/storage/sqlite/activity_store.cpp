@@ -37,7 +37,41 @@ constexpr std::string_view kInsertStatutory =
 constexpr std::string_view kListStatutory =
     "SELECT id, family_id, COALESCE(person_id, 0), kind, started_on, ended_on FROM statutory_involvements "
     "WHERE family_id = ?1 ORDER BY started_on, id";
+constexpr std::string_view kInsertPanelDecision =
+    "INSERT INTO panel_decisions (episode_id, decided_on, outcome, team_id, worker_id, reasons, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr std::string_view kListPanelDecisions =
+    "SELECT id, episode_id, decided_on, outcome, COALESCE(team_id, 0), COALESCE(worker_id, 0), reasons "
+    "FROM panel_decisions WHERE episode_id = ?1 ORDER BY decided_on, id";
 }  // namespace
+
+RecordId SqliteCasework::InsertPanelDecision(const PanelDecision& d) {
+  auto st = c_.Prepare(kInsertPanelDecision);
+  st.Bind(1, d.episode_id).Bind(2, d.on.ToString()).Bind(3, ToString(d.outcome));
+  BindId(st, 4, d.team_id);
+  BindId(st, 5, d.worker_id);
+  st.Bind(6, d.reasons).Bind(7, UtcTimestampNow());
+  st.Run();
+  return c_.LastInsertId();
+}
+
+std::vector<PanelDecision> SqliteCasework::ListPanelDecisions(RecordId episode_id) {
+  std::vector<PanelDecision> out;
+  auto st = c_.Prepare(kListPanelDecisions);
+  st.Bind(1, episode_id);
+  while (st.Step()) {
+    PanelDecision d;
+    d.id = st.Int(0);
+    d.episode_id = st.Int(1);
+    d.on = ReadRequiredDate(st, 2);
+    d.outcome = ParseEnum<PanelOutcome>(st.Text(3)).value_or(PanelOutcome::kAllocate);
+    d.team_id = st.Int(4);
+    d.worker_id = st.Int(5);
+    d.reasons = st.Text(6);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
 
 RecordId SqliteCasework::InsertContact(const Contact& contact) {
   auto st = c_.Prepare(kInsertContact);

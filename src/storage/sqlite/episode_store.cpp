@@ -45,7 +45,8 @@ constexpr std::string_view kListWorkHead =
     "SELECT r.received_on, "
     "(SELECT group_concat(given_name || ' ' || family_name, ', ') FROM "
     "  (SELECT given_name, family_name FROM people WHERE family_id = e.family_id ORDER BY id)), "
-    "t.held_on, t.next_meeting_on, ";
+    "t.held_on, t.next_meeting_on, "
+    "(SELECT group_concat(user_id) FROM episode_assignments WHERE episode_id = e.id AND to_on IS NULL), ";
 constexpr std::string_view kListWorkBody =
     " FROM episodes e JOIN referrals r ON r.id = e.referral_id "
     "LEFT JOIN taf_meetings t ON t.id = (SELECT id FROM taf_meetings WHERE episode_id = e.id "
@@ -53,7 +54,7 @@ constexpr std::string_view kListWorkBody =
     "WHERE e.closed_on IS NULL AND e.id IN (SELECT episode_id FROM episode_assignments "
     "  WHERE to_on IS NULL AND user_id IN (";
 constexpr std::string_view kListWorkTail = ")) ORDER BY r.received_on, e.id";
-constexpr int kListWorkFirstEpisodeColumn = 4;
+constexpr int kListWorkFirstEpisodeColumn = 5;
 
 std::string ListWorkSql(std::size_t placeholders) {
   std::string sql = std::string(kListWorkHead) + std::string(kEpisodeColumns) + std::string(kListWorkBody);
@@ -166,6 +167,17 @@ std::vector<WorkItem> SqliteEpisodes::ListWork(const std::vector<RecordId>& user
     item.family_label = st.Text(1);
     item.last_taf_on = ReadDate(st, 2);
     item.next_taf_on = ReadDate(st, 3);
+    // Who holds it: the open assignments' users, narrowed to those asked about.
+    const std::string holders = st.Text(4);
+    for (std::size_t start = 0; start < holders.size();) {
+      std::size_t end = holders.find(',', start);
+      if (end == std::string::npos) end = holders.size();
+      const RecordId id = std::stoll(holders.substr(start, end - start));
+      if (std::find(user_ids.begin(), user_ids.end(), id) != user_ids.end() &&
+          std::find(item.worker_ids.begin(), item.worker_ids.end(), id) == item.worker_ids.end())
+        item.worker_ids.push_back(id);
+      start = end + 1;
+    }
     item.episode = ReadEpisode(st, kListWorkFirstEpisodeColumn);
     out.push_back(std::move(item));
   }

@@ -171,6 +171,19 @@ CREATE TABLE plan_reviews (
 );
 CREATE INDEX plan_reviews_episode ON plan_reviews(episode_id, reviewed_on);
 
+-- What the allocation panel decided: allocate (team, worker) or send the plan back (reasons).
+CREATE TABLE panel_decisions (
+  id INTEGER PRIMARY KEY,
+  episode_id INTEGER NOT NULL REFERENCES episodes(id),
+  decided_on TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  team_id INTEGER REFERENCES teams(id),
+  worker_id INTEGER REFERENCES users(id),
+  reasons TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE INDEX panel_decisions_episode ON panel_decisions(episode_id, decided_on);
+
 -- person_id NULL: the family as a whole.
 CREATE TABLE statutory_involvements (
   id INTEGER PRIMARY KEY,

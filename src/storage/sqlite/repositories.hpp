@@ -141,6 +141,8 @@ class SqliteCasework final : public CaseworkRepository {
   std::vector<TafMeeting> ListTafMeetings(RecordId episode_id) override;
   RecordId InsertReview(const PlanReview& review) override;
   std::vector<PlanReview> ListReviews(RecordId episode_id) override;
+  RecordId InsertPanelDecision(const PanelDecision& decision) override;
+  std::vector<PanelDecision> ListPanelDecisions(RecordId episode_id) override;
   RecordId InsertStatutory(const StatutoryInvolvement& involvement) override;
   std::vector<StatutoryInvolvement> ListStatutory(RecordId family_id) override;
 
