@@ -70,7 +70,7 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       file.reviews = cw.ListReviews(id);
       file.statutory = cw.ListStatutory(episode->family_id);
       file.services = cw.ListServices();
-      file.may_act = MayAct(*uow, who, *episode);
+      file.may_act = MayAct(*uow, who, *episode) && episode->IsOpen();
       file.may_allocate = who.Can(Capability::kAllocateCases) && episode->IsOpen();
     }
     // Partners see the appraisals sent to their agency, not the rest of the casework.

@@ -21,7 +21,8 @@ enum class EpisodeNeed {
 Result<Episode> LoadEpisode(UnitOfWork& uow, const Principal& who, RecordId episode_id, EpisodeNeed need,
                             std::string_view action, std::optional<Refusal>& refusal);
 
-// Whether the caller may act on the episode (for showing or hiding the forms on its page).
+// Whether the caller may act on the episode, open or closed (a step on a closed one is then refused as out of order,
+// 409, rather than as forbidden).
 bool MayAct(UnitOfWork& uow, const Principal& who, const Episode& episode);
 
 // Stale unless the caller edited the version that is stored.
