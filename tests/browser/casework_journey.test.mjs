@@ -167,12 +167,13 @@ test('a family goes through every stage, page by page', async () => {
   await step(wyn.page, 'start-review', async () => {
     await wyn.page.fill('textarea[name="next_steps"]', 'Check the repairs are done');
   });
-  await step(wyn.page, 'close', async () => {
-    await wyn.page.check('input[name="closure_reason"][value="outcomes_met"]');
-    await wyn.page.fill('textarea[name="closure_summary"]', 'Repairs done; family settled');
-    await wyn.page.fill('textarea[name="exit_plan"]', 'Family hub drop-in, introduced in person');
-  });
-  assert.equal(await stage(wyn.page), 'Closed');
+  // Closing ends the worker's assignment, so the family leaves their caseload: they land on their work list.
+  await wyn.page.goto(`${episodeUrl()}/close`);
+  await wyn.page.check('input[name="closure_reason"][value="outcomes_met"]');
+  await wyn.page.fill('textarea[name="closure_summary"]', 'Repairs done; family settled');
+  await wyn.page.fill('textarea[name="exit_plan"]', 'Family hub drop-in, introduced in person');
+  await Promise.all([wyn.page.waitForURL(/\/my-work\?done=close/), wyn.page.click('main form button[type="submit"]')]);
+  assert.equal(await stage(mary.page), 'Closed');
   await wyn.close();
 
   // The manager's view of the closed episode: everything on one page, no serious accessibility problems.

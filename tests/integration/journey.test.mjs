@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { Client, addUser, runHearth, startHearth } from './support/hearth_process.mjs';
+import { Client, addUser, csrfFrom, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 const RECEIVED = '2026-10-01';
@@ -305,5 +305,41 @@ describe('early help journey (API)', () => {
     const referral = ok(await as('coord').get(`/api/v1/referrals/${down.referral.id}`)).referral;
     assert.equal(referral.step_down, true);
     assert.equal((await episodeOf('coord', down.episode_id)).episode.stage, 'awaiting_allocation');
+  });
+
+  test('pages: two people editing the same plan — the second save is refused and shows what changed', async () => {
+    const { episode_id: id } = await newReferral();
+    ok(await step('coord', id, 'allocate-assessment', { ea_officer_id: await workerId('ella'), on: '2026-10-02' }));
+    ok(await as('ella').put(`/api/v1/episodes/${id}/assessment`, { strengths: 'Close family' }, ifMatch(0)));
+    ok(await step('ella', id, 'complete-assessment', { on: '2026-10-05' }));
+    ok(await step('coord', id, 'allocate-brokerage', { br_officer_id: await workerId('ben'), on: '2026-10-06' }));
+
+    const first = new Client(hearth.baseUrl);
+    await signIn(first, 'ben', PASSWORD);
+    const benAgain = new Client(hearth.baseUrl);
+    await signIn(benAgain, 'ben', PASSWORD);
+    const formA = await first.get(`/episodes/${id}/plan`);
+    const formB = await benAgain.get(`/episodes/${id}/plan`);
+    assert.equal(formA.status, 200);
+    assert.match(formA.text, /name="version" value="0"/);
+    const save = (client, form, words) =>
+      client.postForm(`/episodes/${id}/plan`, { csrf_token: csrfFrom(form.text), version: '0', family_words: words });
+    const saved = await save(first, formA, 'We want calmer mornings');
+    assert.equal(saved.status, 303, saved.text.slice(0, 300));
+    const stale = await save(benAgain, formB, 'We want a bigger flat');
+    assert.equal(stale.status, 409);
+    assert.match(stale.text, /What is saved now/);
+    assert.match(stale.text, /We want calmer mornings/, 'the colleague\'s saved words are shown');
+    assert.match(stale.text, /We want a bigger flat/, 'what was typed is kept');
+    assert.match(stale.text, /name="version" value="1"/, 'saving again is a deliberate choice against the new version');
+    const file = await episodeOf('ben', id);
+    assert.equal(file.plan.family_words, 'We want calmer mornings', 'nothing was overwritten');
+
+    // A step page taken out of order says why and changes nothing.
+    const early = await first.postForm(`/episodes/${id}/complete-plan`, {
+      csrf_token: csrfFrom(formA.text), version: String(file.episode.version) });
+    assert.equal(early.status, 422);
+    assert.match(early.text, /govuk-error-summary/);
+    assert.equal((await episodeOf('ben', id)).episode.stage, 'brokerage');
   });
 });

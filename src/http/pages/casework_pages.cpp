@@ -87,7 +87,14 @@ RawResponse StepSubmit(RequestContext& ctx, RouteDeps deps, const CaseworkStep& 
   StepForm form = FormFor(step, s, step.version(s));
   const int version = step.version(s) < 0 ? -1 : FormVersion(typed);
   auto saved = step.submit(s, StepFormInput(typed, form.fields), version);
-  if (saved) return Redirect(ctx, EpisodeHref(*id) + "?done=" + step.key);
+  if (saved) {
+    // A worker who closed the episode or handed it on no longer sees the family (their caseload follows open
+    // assignments): their own work list is where they go next.
+    const bool handed_on = step.key == "close" || step.key == "change_worker";
+    if (handed_on && FamilyScopeFor(ctx.Who().role) == FamilyScope::kCaseload)
+      return Redirect(ctx, "/my-work?done=" + step.key);
+    return Redirect(ctx, EpisodeHref(*id) + "?done=" + step.key);
+  }
   const Error& error = saved.error();
   switch (error.code) {
     case ErrorCode::kValidation:
