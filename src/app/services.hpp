@@ -2,6 +2,7 @@
 #pragma once
 #include "app/audit_query.hpp"
 #include "app/auth_service.hpp"
+#include "app/draft_service.hpp"
 #include "app/family_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
@@ -16,7 +17,8 @@ struct Services {
         users(database),
         families(database, &audit_sink),
         referrals(database, &audit_sink),
-        audit(database, &audit_sink) {}
+        audit(database, &audit_sink),
+        drafts(database, &audit_sink, auth.Settings()) {}
 
   Database& db;
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
@@ -25,6 +27,7 @@ struct Services {
   FamilyService families;
   ReferralService referrals;
   AuditQuery audit;
+  DraftService drafts;  // shares the sessions' clock and timeouts
 };
 
 }  // namespace hearth

@@ -8,6 +8,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterPersonPages(router, deps);
   RegisterReferralPages(router, deps);
   RegisterAdminPages(router, deps);
+  RegisterDraftPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
 }

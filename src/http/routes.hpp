@@ -19,6 +19,7 @@ void RegisterFamilyPages(Router& router, RouteDeps deps);     // pages/family_pa
 void RegisterPersonPages(Router& router, RouteDeps deps);     // pages/person_pages.cpp
 void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_pages.cpp
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
+void RegisterDraftPages(Router& router, RouteDeps deps);      // pages/draft_pages.cpp
 void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.cpp
 void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
 

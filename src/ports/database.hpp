@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ports/audit.hpp"
+#include "ports/drafts.hpp"
 #include "ports/families.hpp"
 #include "ports/users.hpp"
 
@@ -21,6 +22,7 @@ class UnitOfWork {
   virtual PersonRepository& People() = 0;
   virtual ReferralRepository& Referrals() = 0;
   virtual AuditRepository& Audit() = 0;
+  virtual DraftRepository& Drafts() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

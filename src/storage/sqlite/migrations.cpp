@@ -6,6 +6,8 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kAll = {
       {1, "initial: users, sessions, families, people, referrals, episodes, audit", kMigration0001Initial},
       {2, "audit rows cannot be replaced", kMigration0002AuditNoReplace},
+      // 3 is the lead's (episodes and stages); drafts took 4 so the two branches merge without renumbering.
+      {4, "form drafts kept across an expired session; sessions.ended_at", kMigration0004Drafts},
   };
   return kAll;
 }

@@ -23,7 +23,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         families_(*connection_),
         people_(*connection_),
         referrals_(*connection_),
-        audit_(*connection_) {
+        audit_(*connection_),
+        drafts_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -45,6 +46,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   PersonRepository& People() override { return people_; }
   ReferralRepository& Referrals() override { return referrals_; }
   AuditRepository& Audit() override { return audit_; }
+  DraftRepository& Drafts() override { return drafts_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -60,6 +62,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqlitePeople people_;
   SqliteReferrals referrals_;
   SqliteAudit audit_;
+  SqliteDrafts drafts_;
   bool done_ = false;
 };
 
