@@ -20,8 +20,7 @@ bool NamesAPassword(std::string_view name) {
 
 // Only a path of this server: the draft page later renders it as a form's action.
 bool IsLocalPath(std::string_view path) {
-  return path.size() > 1 && path.size() <= kMaxPathLength && path.front() == '/' && path[1] != '/' &&
-         path[1] != '\\';
+  return path.size() > 1 && path.size() <= kMaxPathLength && path.front() == '/' && path[1] != '/' && path[1] != '\\';
 }
 
 bool TimedOut(const SessionRecord& s, const AuthSettings& auth, long long now) {

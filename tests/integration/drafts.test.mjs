@@ -110,8 +110,10 @@ describe('drafts survive an expired session', () => {
     clockFile = path.join(clockDir, 'offset');
     await writeFile(clockFile, '0');
     hearth = await startHearth({ env: { HEARTH_TEST_CLOCK_FILE: clockFile } });
-    await addUser(hearth.dbPath, 'coord', 'front_door_coordinator', PASSWORD);
-    await addUser(hearth.dbPath, 'other', 'front_door_coordinator', PASSWORD);
+    // One worker per test, so that one test's drafts never change what another sees after signing in.
+    for (const name of ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'other']) {
+      await addUser(hearth.dbPath, name, 'front_door_coordinator', PASSWORD);
+    }
   });
 
   after(async () => {
@@ -120,7 +122,7 @@ describe('drafts survive an expired session', () => {
   });
 
   test('an edit posted after the session expired is kept, shown after signing in again, and saves when sent', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('ana');
     const id = await newFamily(client, 'Pontypridd');
     const oldSession = client.cookies.get(SESSION_COOKIE);
 
@@ -136,7 +138,7 @@ describe('drafts survive an expired session', () => {
     assert.equal(signInPage.status, 200);
     assert.match(signInPage.text, /You were signed out, what you typed has been kept/);
 
-    const again = await signIn(client, 'coord', PASSWORD);
+    const again = await signIn(client, 'ana', PASSWORD);
     const location = again.headers.get('location');
     const draftId = /^\/drafts\/(\d+)$/.exec(location)?.[1];
     assert.ok(draftId, `with one draft, sign-in goes straight to it, not ${location}`);
@@ -162,7 +164,7 @@ describe('drafts survive an expired session', () => {
     assert.equal(saved.headers.get('location'), `/families/${id}?done=updated`);
     const family = await client.get(`/families/${id}`);
     assert.match(family.text, /Treforest Kept/);
-    assert.equal(await draftCount('coord'), 0, 'a draft is deleted once used');
+    assert.equal(await draftCount('ana'), 0, 'a draft is deleted once used');
     const list = await client.get('/drafts');
     assert.match(list.text, /You have no kept drafts/);
 
@@ -180,11 +182,11 @@ describe('drafts survive an expired session', () => {
   });
 
   test('a kept draft that no longer passes validation comes back on its form with the typed values', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('ben');
     const id = await newFamily(client, 'Pontypridd');
     const posted = await editAfterTimeout(client, id, { town: 'Cilfynydd', postcode: 'not a postcode' });
     assert.equal(posted.headers.get('location'), '/sign-in?draft_kept=1');
-    const location = (await signIn(client, 'coord', PASSWORD)).headers.get('location');
+    const location = (await signIn(client, 'ben', PASSWORD)).headers.get('location');
     const send = formByTestId((await client.get(location)).text, 'draft-send');
     const refused = await client.postForm(send.action, send.inputs);
     assert.equal(refused.status, 422);
@@ -193,24 +195,24 @@ describe('drafts survive an expired session', () => {
   });
 
   test('a wrong CSRF token keeps no draft: an attacker cannot plant one', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('cai');
     const id = await newFamily(client, 'Pontypridd');
-    const before = await draftCount('coord');
+    const before = await draftCount('cai');
     const posted = await editAfterTimeout(client, id, { town: 'Planted' }, 'f'.repeat(32));
     assert.equal(posted.status, 303);
     assert.equal(posted.headers.get('location'), '/sign-in', 'the ordinary sign-in redirect, no "kept" message');
-    assert.equal(await draftCount('coord'), before);
-    const again = await signIn(client, 'coord', PASSWORD);
+    assert.equal(await draftCount('cai'), before);
+    const again = await signIn(client, 'cai', PASSWORD);
     assert.equal(again.headers.get('location'), '/');
     // And with no token at all.
     const noToken = await editAfterTimeout(client, id, { town: 'Planted', csrf_token: '' });
     assert.equal(noToken.headers.get('location'), '/sign-in');
-    assert.equal(await draftCount('coord'), before);
+    assert.equal(await draftCount('cai'), before);
     assert.equal(await sqlite(hearth.dbPath, "SELECT COUNT(*) FROM drafts WHERE instr(fields, 'Planted') > 0"), '0');
   });
 
   test('another user cannot see, use or discard the draft', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('dee');
     const id = await newFamily(client, 'Pontypridd');
     await editAfterTimeout(client, id, { town: 'Only Mine' });
 
@@ -219,7 +221,7 @@ describe('drafts survive an expired session', () => {
     assert.equal(otherHome.status, 200, 'signing in as someone else does not lead to the draft');
     const draftId = await sqlite(
       hearth.dbPath,
-      "SELECT id FROM drafts WHERE user_id = (SELECT id FROM users WHERE username = 'coord') ORDER BY id DESC LIMIT 1",
+      "SELECT id FROM drafts WHERE user_id = (SELECT id FROM users WHERE username = 'dee') ORDER BY id DESC LIMIT 1",
     );
     const list = await other.get('/drafts');
     assert.equal(list.status, 200);
@@ -240,24 +242,24 @@ describe('drafts survive an expired session', () => {
       town: 'Theirs',
     });
     assert.equal(otherEdit.status, 303);
-    assert.equal(await draftCount('coord'), 1, 'the owner still has it');
+    assert.equal(await draftCount('dee'), 1, 'the owner still has it');
 
-    const owner = await signIn(client, 'coord', PASSWORD);
+    const owner = await signIn(client, 'dee', PASSWORD);
     assert.equal(owner.headers.get('location'), `/drafts/${draftId}`);
     const discard = formByTestId((await client.get(`/drafts/${draftId}`)).text, 'draft-discard');
     const discarded = await client.postForm(discard.action, discard.inputs);
     assert.equal(discarded.status, 303);
     assert.equal(discarded.headers.get('location'), '/drafts?done=discarded');
     assert.match((await client.get(discarded.headers.get('location'))).text, /The draft has been discarded/);
-    assert.equal(await draftCount('coord'), 0);
+    assert.equal(await draftCount('dee'), 0);
   });
 
   test('a form opened before signing in again (another tab) is kept, not refused', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('eli');
     const id = await newFamily(client, 'Pontypridd');
     const oldForm = await client.get(`/families/${id}/edit`);
     await letSessionsExpire();
-    await signIn(client, 'coord', PASSWORD); // in another tab: same browser, new session cookie
+    await signIn(client, 'eli', PASSWORD); // in another tab: same browser, new session cookie
     const posted = await client.postForm(`/families/${id}`, {
       csrf_token: csrfFrom(oldForm.text),
       version: '1',
@@ -277,19 +279,19 @@ describe('drafts survive an expired session', () => {
   });
 
   test('signing out leaves nothing to keep: a form posted afterwards is not kept', async () => {
-    const client = await signedIn('coord');
+    const client = await signedIn('fay');
     const id = await newFamily(client, 'Pontypridd');
     const form = await client.get(`/families/${id}/edit`);
     const oldCookie = client.cookies.get(SESSION_COOKIE);
     const out = await client.postForm('/sign-out', { csrf_token: csrfFrom(form.text) });
     assert.equal(out.status, 303);
-    const before = await draftCount('coord');
+    const before = await draftCount('fay');
     const posted = await new Client(hearth.baseUrl).postForm(
       `/families/${id}`,
       { csrf_token: csrfFrom(form.text), version: '1', area: 'West', town: 'After Sign Out' },
       { cookie: `${SESSION_COOKIE}=${oldCookie}` },
     );
     assert.equal(posted.headers.get('location'), '/sign-in');
-    assert.equal(await draftCount('coord'), before);
+    assert.equal(await draftCount('fay'), before);
   });
 });

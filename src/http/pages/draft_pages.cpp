@@ -106,7 +106,8 @@ RawResponse Discard(RequestContext& ctx, RouteDeps deps) {
 
 void RegisterDraftPages(Router& router, RouteDeps deps) {
   // Any signed-in user may have drafts; each sees only their own (the use case filters by owner).
-  router.Add(bhttp::verb::get, "/drafts", Policy::SignedIn(), [deps](RequestContext& ctx) { return ListPage(ctx, deps); });
+  router.Add(bhttp::verb::get, "/drafts", Policy::SignedIn(),
+             [deps](RequestContext& ctx) { return ListPage(ctx, deps); });
   router.Add(bhttp::verb::get, "/drafts/{id}", Policy::SignedIn(),
              [deps](RequestContext& ctx) { return DraftPage(ctx, deps); });
   router.Add(bhttp::verb::post, "/drafts/{id}/discard", Policy::SignedIn(),

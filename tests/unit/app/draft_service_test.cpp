@@ -48,14 +48,12 @@ class DraftServiceTest : public ::testing::Test {
     EXPECT_FALSE(auth_.ResumeSession(s.cookie_value));
   }
   static PostedForm FamilyForm(const std::string& csrf, const std::string& town = "Pontypridd") {
-    return PostedForm{"/families/7",
-                      {{"csrf_token", csrf}, {"version", "1"}, {"area", "West"}, {"town", town}},
-                      csrf};
+    return PostedForm{"/families/7", {{"csrf_token", csrf}, {"version", "1"}, {"area", "West"}, {"town", town}}, csrf};
   }
   int AuditCount(const std::string& action, const std::string& outcome = "ok") {
     RawSqlite raw(temp_.path());
-    return std::stoi(raw.Scalar("SELECT COUNT(*) FROM audit_events WHERE action = '" + action +
-                                "' AND outcome = '" + outcome + "'"));
+    return std::stoi(raw.Scalar("SELECT COUNT(*) FROM audit_events WHERE action = '" + action + "' AND outcome = '" +
+                                outcome + "'"));
   }
 
   TempDatabase temp_;

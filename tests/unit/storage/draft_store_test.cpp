@@ -12,8 +12,10 @@ using testing::TempDatabase;
 TEST(DraftStore, FieldsRoundTripWithRepeatsOrderAndAnyCharacters) {
   TempDatabase temp;
   const RecordId user = testing::InsertUser(temp.db(), "sam", Role::kManager);
-  const std::vector<DraftField> fields{{"reasons", "education"}, {"notes", "Line one\nLine \"two\" <b>&amp;</b> ü"},
-                                       {"reasons", "health"},    {"empty", ""}};
+  const std::vector<DraftField> fields{{"reasons", "education"},
+                                       {"notes", "Line one\nLine \"two\" <b>&amp;</b> ü"},
+                                       {"reasons", "health"},
+                                       {"empty", ""}};
   RecordId id = 0;
   {
     auto uow = temp.db().BeginWrite();
