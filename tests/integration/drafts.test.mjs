@@ -114,6 +114,7 @@ describe('drafts survive an expired session', () => {
     for (const name of ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'other']) {
       await addUser(hearth.dbPath, name, 'front_door_coordinator', PASSWORD);
     }
+    await addUser(hearth.dbPath, 'ada', 'administrator', PASSWORD, 'Systems');
   });
 
   after(async () => {
@@ -179,6 +180,12 @@ describe('drafts survive an expired session', () => {
     );
     assert.ok(Number(views) >= 1, 'viewing a draft is audited');
     assert.doesNotMatch(hearth.logs(), /Treforest/, 'drafts never appear in logs');
+    const trail = await (await signedIn('ada')).get('/admin/audit');
+    assert.equal(trail.status, 200);
+    assert.match(trail.text, /Kept a form as a draft/);
+    assert.match(trail.text, /Sent a draft on/);
+    assert.match(trail.text, /Viewed a draft/);
+    assert.doesNotMatch(trail.text, /Treforest/, 'the trail says what happened, never what was typed');
   });
 
   test('a kept draft that no longer passes validation comes back on its form with the typed values', async () => {
