@@ -116,8 +116,11 @@ bool Pipeline::KeepDraftFromEarlierSession(const RequestContext& ctx) const {
 
 void Pipeline::NoteDraftUsed(const RequestContext& ctx, const RawResponse& response) const {
   if (!ctx.principal || !IsFormPost(ctx) || !ctx.query.Has("draft")) return;
-  // A server error may have lost the submission: the draft stays for another try.
-  if (response.result_int() >= 500) return;
+  // The draft has done its job once the page saved it (a redirect) or showed it back on its form with the typed
+  // values (422 invalid, 409 stale). Any other answer (a refusal, a missing record, a server error) showed nothing
+  // of it: the draft stays, for another try or to be discarded.
+  const unsigned status = response.result_int();
+  if (status >= 400 && status != 409 && status != 422) return;
   std::int64_t id = 0;
   const std::string& text = ctx.query.Get("draft");
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);

@@ -37,7 +37,8 @@ class Pipeline {
   // its session timed out, or with the token of an earlier session of the signed-in user, is kept rather than lost.
   bool KeepDraftAfterTimeout(const RequestContext& ctx) const;
   bool KeepDraftFromEarlierSession(const RequestContext& ctx) const;
-  // A draft sent on from the drafts page (POST <its path>?draft=ID) is deleted once the page's handler answered.
+  // A draft sent on from the drafts page (POST <its path>?draft=ID) is deleted once the page's handler has saved it
+  // or shown it back on its form.
   void NoteDraftUsed(const RequestContext& ctx, const RawResponse& response) const;
 
   const Router& router_;

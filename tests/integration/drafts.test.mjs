@@ -111,7 +111,7 @@ describe('drafts survive an expired session', () => {
     await writeFile(clockFile, '0');
     hearth = await startHearth({ env: { HEARTH_TEST_CLOCK_FILE: clockFile } });
     // One worker per test, so that one test's drafts never change what another sees after signing in.
-    for (const name of ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'other']) {
+    for (const name of ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'gus', 'other']) {
       await addUser(hearth.dbPath, name, 'front_door_coordinator', PASSWORD);
     }
     await addUser(hearth.dbPath, 'ada', 'administrator', PASSWORD, 'Systems');
@@ -300,5 +300,22 @@ describe('drafts survive an expired session', () => {
     );
     assert.equal(posted.headers.get('location'), '/sign-in');
     assert.equal(await draftCount('fay'), before);
+  });
+
+  test('a draft the page does not accept (here a 404) is not used up: it stays to retry or discard', async () => {
+    const client = await signedIn('gus');
+    const home = await client.get('/');
+    await letSessionsExpire();
+    const posted = await client.postForm('/families/not-a-number', {
+      csrf_token: csrfFrom(home.text),
+      area: 'West',
+      town: 'Nowhere',
+    });
+    assert.equal(posted.headers.get('location'), '/sign-in?draft_kept=1');
+    const location = (await signIn(client, 'gus', PASSWORD)).headers.get('location');
+    const send = formByTestId((await client.get(location)).text, 'draft-send');
+    const answer = await client.postForm(send.action, send.inputs);
+    assert.equal(answer.status, 404);
+    assert.equal(await draftCount('gus'), 1);
   });
 });
