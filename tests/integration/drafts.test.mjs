@@ -127,7 +127,7 @@ describe('drafts survive an expired session', () => {
     const id = await newFamily(client, 'Pontypridd');
     const oldSession = client.cookies.get(SESSION_COOKIE);
 
-    const posted = await editAfterTimeout(client, id, { town: 'Treforest Kept' });
+    const posted = await editAfterTimeout(client, id, { town: 'Treforest Kept', address_line_2: 'Flat "B" <2> & up' });
     assert.equal(posted.status, 303, posted.text.slice(0, 500));
     assert.equal(posted.headers.get('location'), '/sign-in?draft_kept=1');
     // The expired session is no way in.
@@ -156,6 +156,8 @@ describe('drafts survive an expired session', () => {
     assert.equal(send.action, `/families/${id}?draft=${draftId}`);
     const sent = Object.fromEntries(send.inputs);
     assert.equal(sent.town, 'Treforest Kept');
+    assert.equal(sent.address_line_2, 'Flat "B" <2> & up', 'values survive, HTML-escaped in the page');
+    assert.doesNotMatch(page.text, /<2>/, 'nothing typed is ever raw HTML in the page');
     assert.equal(sent.version, '1');
     assert.equal(sent.csrf_token, csrfFrom((await client.get('/')).text), 'a fresh token, not the dead one');
     assert.equal(send.inputs.filter(([name]) => name === 'csrf_token').length, 1);
