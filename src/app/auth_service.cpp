@@ -4,8 +4,8 @@
 #include "common/secrets.hpp"
 
 namespace hearth {
-namespace {
-Principal FromUser(const User& u) {
+
+Principal PrincipalFromUser(const User& u) {
   Principal p;
   p.user_id = u.id;
   p.username = u.username;
@@ -16,6 +16,7 @@ Principal FromUser(const User& u) {
   return p;
 }
 
+namespace {
 // Verifying against a real hash even for unknown names keeps the response time the same, so timing
 // does not reveal which usernames exist.
 const std::string& DummyHash() {
@@ -47,18 +48,19 @@ Result<NewSession> AuthService::SignIn(const std::string& username, const std::s
   if (!user || !password_ok || user->disabled) {
     uow->Throttle().DeleteBefore(now - settings_.failure_window_s);
     Principal who;
-    if (user) who = FromUser(*user);
+    if (user) who = PrincipalFromUser(*user);
     Audit(*uow, who, "sign_in", {"session", 0, 0}, user && user->disabled ? "disabled" : "denied");
     uow->Commit();
     return Error{ErrorCode::kUnauthenticated, "bad credentials", "sign_in.failed", {}};
   }
   NewSession s;
   s.cookie_value = RandomHex(16);
-  s.principal = FromUser(*user);
+  s.principal = PrincipalFromUser(*user);
   s.principal.session_id_hash = Sha256Hex(s.cookie_value);
   s.principal.csrf_token = RandomHex(16);
   uow->Sessions().Insert({s.principal.session_id_hash, user->id, s.principal.csrf_token, now, now});
-  uow->Sessions().DeleteExpired(now - settings_.idle_timeout_s, now - settings_.absolute_timeout_s);
+  const long long grace = settings_.ended_session_grace_s;
+  uow->Sessions().DeleteExpired(now - settings_.idle_timeout_s - grace, now - settings_.absolute_timeout_s - grace);
   uow->Throttle().ClearFailures(source);
   Audit(*uow, s.principal, "sign_in", {"session", 0, 0});
   uow->Commit();
@@ -77,11 +79,19 @@ std::optional<Principal> AuthService::ResumeSession(const std::string& cookie_va
     if (!session) return std::nullopt;
     user = uow->Users().FindById(session->user_id);
   }
-  const bool expired = now - session->last_seen_at > settings_.idle_timeout_s ||
-                       now - session->created_at > settings_.absolute_timeout_s;
-  if (expired || !user || user->disabled) {
+  if (session->ended_at != 0) return std::nullopt;
+  if (!user || user->disabled) {
     auto uow = db_.BeginWrite();
     uow->Sessions().Delete(id_hash);
+    uow->Commit();
+    return std::nullopt;
+  }
+  const bool expired = now - session->last_seen_at > settings_.idle_timeout_s ||
+                       now - session->created_at > settings_.absolute_timeout_s;
+  if (expired) {
+    // Ended for good, but kept a while: a form its owner was filling in may still arrive (DraftService).
+    auto uow = db_.BeginWrite();
+    uow->Sessions().MarkEnded(id_hash, now);
     uow->Commit();
     return std::nullopt;
   }
@@ -90,7 +100,7 @@ std::optional<Principal> AuthService::ResumeSession(const std::string& cookie_va
     uow->Sessions().Touch(id_hash, now);
     uow->Commit();
   }
-  Principal p = FromUser(*user);
+  Principal p = PrincipalFromUser(*user);
   p.session_id_hash = id_hash;
   p.csrf_token = session->csrf_token;
   return p;
@@ -101,7 +111,7 @@ std::optional<Principal> AuthService::AuthenticateToken(const std::string& beare
   auto uow = db_.BeginRead();
   auto user = uow->Users().FindByApiTokenHash(Sha256Hex(bearer_token));
   if (!user || user->disabled) return std::nullopt;
-  return FromUser(*user);
+  return PrincipalFromUser(*user);
 }
 
 void AuthService::SignOut(const Principal& principal) {

@@ -3,6 +3,7 @@
 #include "app/audit_query.hpp"
 #include "app/auth_service.hpp"
 #include "app/casework_service.hpp"
+#include "app/draft_service.hpp"
 #include "app/family_service.hpp"
 #include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
@@ -22,7 +23,8 @@ struct Services {
         audit(database, &audit_sink),
         journey(database, &audit_sink),
         casework(database, &audit_sink),
-        work(database, &audit_sink, std::move(timescales)) {}
+        work(database, &audit_sink, std::move(timescales)),
+        drafts(database, &audit_sink, auth.Settings()) {}
 
   Database& db;
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
@@ -34,6 +36,7 @@ struct Services {
   JourneyService journey;
   CaseworkService casework;
   WorkListService work;
+  DraftService drafts;  // shares the sessions' clock and timeouts
 };
 
 }  // namespace hearth

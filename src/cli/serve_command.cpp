@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "app/services.hpp"
@@ -35,6 +37,24 @@ http::ServerOptions ParseListen(const std::string& listen) {
   return o;
 }
 
+// Test-only: when HEARTH_TEST_CLOCK_FILE names a file, the clock that times sessions, sign-in throttling and drafts
+// runs ahead of the real one by the number of seconds written in that file (read at every use; a missing or
+// unreadable file counts as 0). Integration tests use it to let a session time out without waiting 30 minutes
+// (tests/integration/drafts.test.mjs). Production never sets it; the server says so in its log when it is set.
+AuthSettings AuthSettingsFromEnvironment() {
+  AuthSettings settings;
+  const char* clock_file = std::getenv("HEARTH_TEST_CLOCK_FILE");
+  if (clock_file == nullptr || *clock_file == '\0') return settings;
+  spdlog::warn("HEARTH_TEST_CLOCK_FILE is set: session times follow a test clock");
+  settings.now = [path = std::string(clock_file)] {
+    long long offset = 0;
+    std::ifstream in(path);
+    if (!(in >> offset)) offset = 0;
+    return UnixSecondsNow() + offset;
+  };
+  return settings;
+}
+
 int Serve(const CommonOptions& common, const ServeOptions& serve) {
   http::ServerOptions server_options = ParseListen(serve.listen);
   server_options.worker_threads = serve.workers;
@@ -52,7 +72,7 @@ int Serve(const CommonOptions& common, const ServeOptions& serve) {
   assets.Mount("/static/moj", root / "node_modules/@ministryofjustice/frontend/moj");
   assets.Mount("/static/hearth", root / "web/static");
 
-  Services services(*db, AuthSettings{}, LoadTimescaleConfig(root / "config/timescales.toml"));
+  Services services(*db, AuthSettingsFromEnvironment(), LoadTimescaleConfig(root / "config/timescales.toml"));
   http::Router router;
   http::RegisterRoutes(router, http::RouteDeps{services, views});
   http::Pipeline pipeline(router, services, views, assets);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
 
 #include "common/secrets.hpp"
@@ -28,6 +29,24 @@ std::string PathOf(std::string_view target) {
     }
   }
   return out;
+}
+
+bool IsFormPost(const RequestContext& ctx) {
+  if (ctx.raw.method() != bhttp::verb::post || IsApiPath(ctx.path)) return false;
+  auto type = ctx.raw.find(bhttp::field::content_type);
+  return type != ctx.raw.end() && type->value().starts_with("application/x-www-form-urlencoded");
+}
+
+PostedForm PostedFormOf(const RequestContext& ctx) {
+  PostedForm form;
+  form.path = ctx.path;
+  form.fields = ParseUrlEncodedPairs(ctx.raw.body());
+  for (const auto& [name, value] : form.fields)
+    if (name == "csrf_token") {
+      form.csrf_token = value;
+      break;
+    }
+  return form;
 }
 
 std::string BearerToken(const RawRequest& req) {
@@ -82,6 +101,33 @@ bool Pipeline::CsrfValid(const RequestContext& ctx) const {
   return ConstantTimeEquals(ctx.Form().Get("csrf_token"), expected);
 }
 
+bool Pipeline::KeepDraftAfterTimeout(const RequestContext& ctx) const {
+  if (!IsFormPost(ctx)) return false;
+  auto cookie = ctx.raw.find(bhttp::field::cookie);
+  if (cookie == ctx.raw.end()) return false;
+  const std::string value = CookieValue(cookie->value(), kSessionCookie);
+  return !value.empty() && services_.drafts.KeepAfterTimeout(value, PostedFormOf(ctx)).has_value();
+}
+
+bool Pipeline::KeepDraftFromEarlierSession(const RequestContext& ctx) const {
+  if (!ctx.principal || ctx.via_api_token || !IsFormPost(ctx)) return false;
+  return services_.drafts.KeepFromEarlierSession(*ctx.principal, PostedFormOf(ctx)).has_value();
+}
+
+void Pipeline::NoteDraftUsed(const RequestContext& ctx, const RawResponse& response) const {
+  if (!ctx.principal || !IsFormPost(ctx) || !ctx.query.Has("draft")) return;
+  // The draft has done its job once the page saved it (a redirect) or showed it back on its form with the typed
+  // values (422 invalid, 409 stale). Any other answer (a refusal, a missing record, a server error) showed nothing
+  // of it: the draft stays, for another try or to be discarded.
+  const unsigned status = response.result_int();
+  if (status >= 400 && status != 409 && status != 422) return;
+  std::int64_t id = 0;
+  const std::string& text = ctx.query.Get("draft");
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return;
+  (void)services_.drafts.MarkUsed(*ctx.principal, id, ctx.path);  // not the caller's or not this page's: audited
+}
+
 RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
   const RouteMatch match = router_.Match(ctx.raw.method(), ctx.path);
   if (match.route == nullptr)
@@ -93,6 +139,7 @@ RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
   if (!route.policy.IsPublic()) {
     if (!ctx.principal) {
       if (IsApiPath(ctx.path)) return ErrorPage(ctx, bhttp::status::unauthorized, "error.unauthenticated");
+      if (KeepDraftAfterTimeout(ctx)) return Redirect(ctx, "/sign-in?draft_kept=1");
       return Redirect(ctx, "/sign-in");
     }
     if (!route.policy.Allows(*ctx.principal)) return ErrorPage(ctx, bhttp::status::forbidden, "error.forbidden");
@@ -100,9 +147,12 @@ RawResponse Pipeline::Dispatch(RequestContext& ctx) const {
   if (ChangesState(ctx.raw.method()) && !CsrfValid(ctx)) {
     if (IsApiPath(ctx.path))
       return JsonError(ctx, bhttp::status::forbidden, "csrf_failed", views_.T("error.csrf_api"));
+    if (KeepDraftFromEarlierSession(ctx)) return Redirect(ctx, "/drafts?kept=1");
     return ErrorPage(ctx, bhttp::status::forbidden, "error.csrf");
   }
-  return route.handler(ctx);
+  RawResponse response = route.handler(ctx);
+  NoteDraftUsed(ctx, response);
+  return response;
 }
 
 RawResponse Pipeline::AuditFailedResponse(const RawRequest& request) const {

@@ -33,6 +33,13 @@ class Pipeline {
   RawResponse Dispatch(RequestContext& ctx) const;
   void Authenticate(RequestContext& ctx) const;
   bool CsrfValid(const RequestContext& ctx) const;
+  // Drafts (app/draft_service.hpp), for any page form and with no code in the form's handler: a form posted after
+  // its session timed out, or with the token of an earlier session of the signed-in user, is kept rather than lost.
+  bool KeepDraftAfterTimeout(const RequestContext& ctx) const;
+  bool KeepDraftFromEarlierSession(const RequestContext& ctx) const;
+  // A draft sent on from the drafts page (POST <its path>?draft=ID) is deleted once the page's handler has saved it
+  // or shown it back on its form.
+  void NoteDraftUsed(const RequestContext& ctx, const RawResponse& response) const;
 
   const Router& router_;
   Services& services_;

@@ -28,7 +28,8 @@ std::string Decode(std::string_view s) {
 }
 }  // namespace
 
-void ParseUrlEncoded(std::string_view text, Input& out) {
+std::vector<std::pair<std::string, std::string>> ParseUrlEncodedPairs(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
   while (!text.empty()) {
     const auto amp = text.find('&');
     std::string_view pair = text.substr(0, amp);
@@ -36,10 +37,15 @@ void ParseUrlEncoded(std::string_view text, Input& out) {
     if (pair.empty()) continue;
     const auto eq = pair.find('=');
     if (eq == std::string_view::npos)
-      out.Add(Decode(pair), "");
+      out.emplace_back(Decode(pair), "");
     else
-      out.Add(Decode(pair.substr(0, eq)), Decode(pair.substr(eq + 1)));
+      out.emplace_back(Decode(pair.substr(0, eq)), Decode(pair.substr(eq + 1)));
   }
+  return out;
+}
+
+void ParseUrlEncoded(std::string_view text, Input& out) {
+  for (auto& [name, value] : ParseUrlEncodedPairs(text)) out.Add(std::move(name), std::move(value));
 }
 
 std::string CookieValue(std::string_view header, std::string_view name) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/principal.hpp"
 #include "domain/input.hpp"
@@ -38,6 +40,8 @@ struct RequestContext {
 
 // Parses "a=1&b=2" (with + and %XX decoding) into `out`.
 void ParseUrlEncoded(std::string_view text, Input& out);
+// The same, as name/value pairs in the order they came (a form draft keeps its fields' order).
+std::vector<std::pair<std::string, std::string>> ParseUrlEncodedPairs(std::string_view text);
 // The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view cookie_header, std::string_view name);
 

@@ -21,6 +21,7 @@ void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
 void RegisterCaseworkPages(Router& router, RouteDeps deps);   // pages/casework_pages.cpp
 void RegisterWorkPages(Router& router, RouteDeps deps);       // pages/work_pages.cpp (page and API)
+void RegisterDraftPages(Router& router, RouteDeps deps);      // pages/draft_pages.cpp
 void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.cpp
 void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
 void RegisterJourneyApi(Router& router, RouteDeps deps);      // api/journey_api.cpp

@@ -7,6 +7,7 @@
 
 #include "ports/audit.hpp"
 #include "ports/casework.hpp"
+#include "ports/drafts.hpp"
 #include "ports/families.hpp"
 #include "ports/users.hpp"
 
@@ -24,6 +25,7 @@ class UnitOfWork {
   virtual EpisodeRepository& Episodes() = 0;
   virtual CaseworkRepository& Casework() = 0;
   virtual AuditRepository& Audit() = 0;
+  virtual DraftRepository& Drafts() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

@@ -33,6 +33,7 @@ struct SessionRecord {
   std::string csrf_token;
   long long created_at = 0;    // Unix seconds
   long long last_seen_at = 0;  // Unix seconds
+  long long ended_at = 0;      // Unix seconds; non-zero once it timed out (kept a while for drafts, never resumed)
 };
 
 class UserRepository {
@@ -61,6 +62,11 @@ class SessionRepository {
   virtual void Insert(const SessionRecord& session) = 0;
   virtual std::optional<SessionRecord> Find(const std::string& id_hash) = 0;
   virtual void Touch(const std::string& id_hash, long long now) = 0;
+  // Marks a timed-out session as ended: it never authenticates again, but its owner and CSRF token stay known
+  // until DeleteExpired removes it, so a form posted from it can be kept as a draft.
+  virtual void MarkEnded(const std::string& id_hash, long long now) = 0;
+  // A session of `user_id` (live or ended) whose CSRF token is `csrf_token`.
+  virtual std::optional<SessionRecord> FindForUserByCsrf(RecordId user_id, const std::string& csrf_token) = 0;
   virtual void Delete(const std::string& id_hash) = 0;
   virtual void DeleteForUser(RecordId user_id) = 0;
   // Removes sessions idle since before `idle_cutoff` or created before `absolute_cutoff`.

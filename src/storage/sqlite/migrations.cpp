@@ -7,6 +7,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, "initial: users, sessions, families, people, referrals, episodes, audit", kMigration0001Initial},
       {2, "audit rows cannot be replaced", kMigration0002AuditNoReplace},
       {3, "early help journey: episode stages, assignments' reasons, casework records", kMigration0003Journey},
+      {4, "form drafts kept across an expired session; sessions.ended_at", kMigration0004Drafts},
   };
   return kAll;
 }

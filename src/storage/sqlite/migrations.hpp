@@ -17,5 +17,6 @@ const std::vector<Migration>& AllMigrations();
 extern const std::string_view kMigration0001Initial;
 extern const std::string_view kMigration0002AuditNoReplace;
 extern const std::string_view kMigration0003Journey;
+extern const std::string_view kMigration0004Drafts;
 
 }  // namespace hearth::sqlite

@@ -32,6 +32,8 @@ class SqliteSessions final : public SessionRepository {
   void Insert(const SessionRecord& session) override;
   std::optional<SessionRecord> Find(const std::string& id_hash) override;
   void Touch(const std::string& id_hash, long long now) override;
+  void MarkEnded(const std::string& id_hash, long long now) override;
+  std::optional<SessionRecord> FindForUserByCsrf(RecordId user_id, const std::string& csrf_token) override;
   void Delete(const std::string& id_hash) override;
   void DeleteForUser(RecordId user_id) override;
   void DeleteExpired(long long idle_cutoff, long long absolute_cutoff) override;
@@ -158,6 +160,20 @@ class SqliteAudit final : public AuditRepository {
   int CountForFamily(RecordId family_id) override;
   std::vector<AuditEvent> ListRecent(int offset, int limit) override;
   int Count() override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteDrafts final : public DraftRepository {
+ public:
+  explicit SqliteDrafts(Connection& c) : c_(c) {}
+  RecordId Insert(const Draft& draft) override;
+  std::vector<Draft> ListForUser(RecordId user_id) override;
+  int CountForUser(RecordId user_id) override;
+  std::optional<Draft> FindForUser(RecordId draft_id, RecordId user_id) override;
+  bool DeleteForUser(RecordId draft_id, RecordId user_id) override;
+  void DeleteSavedBefore(long long cutoff) override;
 
  private:
   Connection& c_;

@@ -5,7 +5,11 @@ namespace {
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr std::string_view kSelectSession =
-    "SELECT id_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = ?1";
+    "SELECT id_hash, user_id, csrf_token, created_at, last_seen_at, ended_at FROM sessions WHERE id_hash = ?1";
+constexpr std::string_view kSelectSessionByCsrf =
+    "SELECT id_hash, user_id, csrf_token, created_at, last_seen_at, ended_at FROM sessions "
+    "WHERE user_id = ?1 AND csrf_token = ?2";
+constexpr std::string_view kMarkSessionEnded = "UPDATE sessions SET ended_at = ?2 WHERE id_hash = ?1 AND ended_at = 0";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ?2 WHERE id_hash = ?1";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE id_hash = ?1";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?1";
@@ -27,11 +31,28 @@ void SqliteSessions::Insert(const SessionRecord& s) {
       .Run();
 }
 
+namespace {
+SessionRecord SessionFrom(const Statement& st) {
+  return SessionRecord{st.Text(0), st.Int(1), st.Text(2), st.Int(3), st.Int(4), st.Int(5)};
+}
+}  // namespace
+
 std::optional<SessionRecord> SqliteSessions::Find(const std::string& id_hash) {
   auto st = c_.Prepare(kSelectSession);
   st.Bind(1, id_hash);
   if (!st.Step()) return std::nullopt;
-  return SessionRecord{st.Text(0), st.Int(1), st.Text(2), st.Int(3), st.Int(4)};
+  return SessionFrom(st);
+}
+
+std::optional<SessionRecord> SqliteSessions::FindForUserByCsrf(RecordId user_id, const std::string& csrf_token) {
+  auto st = c_.Prepare(kSelectSessionByCsrf);
+  st.Bind(1, user_id).Bind(2, csrf_token);
+  if (!st.Step()) return std::nullopt;
+  return SessionFrom(st);
+}
+
+void SqliteSessions::MarkEnded(const std::string& id_hash, long long now) {
+  c_.Prepare(kMarkSessionEnded).Bind(1, id_hash).Bind(2, static_cast<std::int64_t>(now)).Run();
 }
 
 void SqliteSessions::Touch(const std::string& id_hash, long long now) {

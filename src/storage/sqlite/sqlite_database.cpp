@@ -25,7 +25,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         referrals_(*connection_),
         episodes_(*connection_),
         casework_(*connection_),
-        audit_(*connection_) {
+        audit_(*connection_),
+        drafts_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -49,6 +50,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   EpisodeRepository& Episodes() override { return episodes_; }
   CaseworkRepository& Casework() override { return casework_; }
   AuditRepository& Audit() override { return audit_; }
+  DraftRepository& Drafts() override { return drafts_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -66,6 +68,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteEpisodes episodes_;
   SqliteCasework casework_;
   SqliteAudit audit_;
+  SqliteDrafts drafts_;
   bool done_ = false;
 };
 
