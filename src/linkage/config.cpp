@@ -273,7 +273,11 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
   };
   const std::string given = first(ColumnType::kGivenName), family = first(ColumnType::kFamilyName);
   const std::string full = first(ColumnType::kFullName), date = first(ColumnType::kDate);
-  const std::string postcode = first(ColumnType::kPostcode), address = first(ColumnType::kAddressText);
+  const std::string postcode = first(ColumnType::kPostcode), house = first(ColumnType::kHouseNumber);
+  // An address line goes with the house number when that has a column of its own ("Oak Place" alone is a street).
+  const std::string address = first(ColumnType::kAddressText).empty()
+                                  ? ""
+                                  : first(ColumnType::kAddressText) + (house.empty() ? "" : " & " + house);
   // A person's initials, in forms that survive a nickname (Bob → r), a missing name (one initial at a time) and
   // swapped given and family names (the unordered pair).
   std::vector<std::string> initials;

@@ -34,6 +34,17 @@ CsvFile::CsvFile(BigVector<char> buffer, char delimiter, std::string path)
   ReadHeader();
 }
 
+uint64_t CsvFile::CountLines() const {
+  uint64_t lines = 0;
+  const char* p = buffer_.data();
+  const char* end = p + buffer_.size();
+  while (p < end && (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr) {
+    ++lines;
+    ++p;
+  }
+  return lines + 1;
+}
+
 void CsvFile::ReadHeader() {
   std::vector<std::string_view> fields;
   if (NextRow(fields)) header_ = fields;

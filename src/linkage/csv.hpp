@@ -27,6 +27,8 @@ class CsvFile {
   const std::string& Path() const { return path_; }
   // Offset of a field inside the buffer (fields stay valid while this object lives).
   const char* Data() const { return buffer_.data(); }
+  // Line ends in the whole file: an upper bound on the rows (quoted newlines aside), for reserving space.
+  uint64_t CountLines() const;
   // Fields that opened with a quote but reached the end of the file without a closing one.
   uint64_t UnterminatedQuotes() const { return unterminated_quotes_; }
 

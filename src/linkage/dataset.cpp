@@ -1,6 +1,7 @@
 #include "linkage/dataset.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <unordered_map>
 
 #include "linkage/parallel.hpp"
@@ -77,16 +78,15 @@ uint32_t Dataset::AppendRecord(std::string_view id, const std::vector<std::strin
     for (uint32_t v = before[f]; v < columns[f].values.Size(); ++v)
       if (uint32_t gv = g.values.Find(columns[f].values.Get(v)); gv != 0) g.cross[gv] = v;
   }
-  id_chars_.insert(id_chars_.end(), id.begin(), id.end());
-  id_offsets_.push_back(id_chars_.size());
+  AddId(id);
   if (!link) left_count_ = Size();
   return Size() - 1;
 }
 
 void Dataset::PopRecord() {
   for (auto& c : columns) c.ids.pop_back();
-  id_offsets_.pop_back();
-  id_chars_.resize(id_offsets_.back());
+  id_chars_.resize(id_spans_.back().start);
+  id_spans_.pop_back();
   if (left_count_ > Size()) left_count_ = Size();
 }
 
@@ -99,7 +99,7 @@ int64_t Dataset::Find(std::string_view id, int side) const {
 }
 
 size_t Dataset::MemoryBytes() const {
-  size_t bytes = id_chars_.capacity() + id_offsets_.capacity() * 8;
+  size_t bytes = id_chars_.capacity() + id_spans_.capacity() * sizeof(Span);
   for (const auto& c : columns)
     bytes += c.ids.capacity() * 4 + c.values.MemoryBytes() + c.counts.capacity() * 4 + c.dates.capacity() * 8;
   return bytes;
@@ -133,6 +133,11 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   FileCells cells;
   cells.base = file.Data();
   cells.columns.resize(indexes.size());
+  // Reserved once: growing by doubling would copy, and fault in fresh pages, several times over.
+  const uint64_t lines = file.CountLines();
+  for (auto& column : cells.columns) column.reserve(lines);
+  data_.id_spans_.reserve(data_.id_spans_.size() + lines);
+  data_.id_chars_.reserve(data_.id_chars_.size() + lines * 12);
   ReadReport report;
   report.unterminated_quotes = file.UnterminatedQuotes();
   std::vector<std::string_view> fields;
@@ -147,12 +152,10 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
     std::string_view id = static_cast<size_t>(id_index) < fields.size() ? Trim(fields[id_index]) : std::string_view();
     if (id.empty()) {
       ++report.empty_ids;
-      const std::string generated = "#" + std::to_string(data_.Size() + 1);
-      data_.id_chars_.insert(data_.id_chars_.end(), generated.begin(), generated.end());
+      data_.AddId("#" + std::to_string(data_.Size() + 1));
     } else {
-      data_.id_chars_.insert(data_.id_chars_.end(), id.begin(), id.end());
+      data_.AddId(id);
     }
-    data_.id_offsets_.push_back(data_.id_chars_.size());
     for (size_t c = 0; c < indexes.size(); ++c) {
       auto i = static_cast<size_t>(indexes[c]);
       cells.columns[c].push_back(i < fields.size() ? cell_of(fields[i]) : Cell{0, kAbsent});
@@ -268,11 +271,73 @@ void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
   column.counts[0] = 0;
 }
 
+namespace {
+// Records sorted by family name, then postcode, then given name (value ids: equal values together, whatever their
+// order), within each file. Households and namesakes then sit together, so most blocks' records, and the texts
+// they are compared on, share cache lines: comparisons are bound by memory latency, not arithmetic.
+std::vector<uint32_t> LocalityOrder(const Dataset& data) {
+  std::vector<const BigVector<uint32_t>*> keys;
+  for (ColumnType type : {ColumnType::kFamilyName, ColumnType::kFullName, ColumnType::kPostcode,
+                          ColumnType::kAddressText, ColumnType::kGivenName}) {
+    for (const auto& c : data.columns) {
+      if (c.config.type == type && keys.size() < 3) {
+        keys.push_back(&c.ids);
+        break;
+      }
+    }
+  }
+  const uint32_t n = data.Size();
+  std::vector<uint32_t> order(n);
+  for (uint32_t r = 0; r < n; ++r) order[r] = r;
+  if (keys.empty()) return order;
+  // A packed key (20, 20 and 7 bits of the three value ids: overflow only loosens the grouping), the file in the
+  // top bit so that the first file stays first, then a stable radix sort in three passes.
+  std::vector<std::pair<uint64_t, uint32_t>> items(n), buffer(n);
+  const int bits[3] = {20, 20, 7};
+  for (uint32_t r = 0; r < n; ++r) {
+    uint64_t key = r < data.LeftCount() ? 0 : 1;
+    for (size_t k = 0; k < 3; ++k) key = (key << bits[k]) | (k < keys.size() ? ((*keys[k])[r] & ((1u << bits[k]) - 1)) : 0);
+    items[r] = {key, r};
+  }
+  std::vector<uint32_t> counts(1 << 16);
+  for (int shift = 0; shift < 48; shift += 16) {
+    std::fill(counts.begin(), counts.end(), 0);
+    for (const auto& it : items) ++counts[(it.first >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (auto& c : counts) sum += std::exchange(c, sum);
+    for (const auto& it : items) buffer[counts[(it.first >> shift) & 0xFFFF]++] = it;
+    items.swap(buffer);
+  }
+  for (uint32_t r = 0; r < n; ++r) order[r] = items[r].second;
+  return order;
+}
+}  // namespace
+
+void Dataset::Reorder(const std::vector<uint32_t>& order) {
+  const uint32_t n = Size();
+  for (auto& c : columns) {
+    BigVector<uint32_t> ids(n);
+    for (uint32_t r = 0; r < n; ++r) ids[r] = c.ids[order[r]];
+    c.ids.swap(ids);
+  }
+  BigVector<Span> spans(n);
+  for (uint32_t r = 0; r < n; ++r) spans[r] = id_spans_[order[r]];
+  id_spans_.swap(spans);
+  std::vector<uint32_t> new_of_old(n);
+  for (uint32_t r = 0; r < n; ++r) new_of_old[order[r]] = r;
+  if (input_order_.empty()) {
+    input_order_ = std::move(new_of_old);
+  } else {
+    for (auto& record : input_order_) record = new_of_old[record];
+  }
+}
+
 Dataset DatasetBuilder::Finish(unsigned threads) {
   data_.columns.resize(config_.columns.size());
   ParallelFor(config_.columns.size(), threads, [&](size_t c, unsigned) { BuildColumn(c, data_.columns[c]); });
   LinkPartners(data_);
   files_.clear();
+  data_.Reorder(LocalityOrder(data_));
   return std::move(data_);
 }
 

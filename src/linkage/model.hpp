@@ -88,7 +88,7 @@ EmResult RunEm(const PatternCounts& patterns, const EmSpec& spec, std::vector<st
 std::vector<double> StartingM(int codes, int split = 0);
 
 struct TrainingOptions {
-  uint64_t u_sample_pairs = 500'000;
+  uint64_t u_sample_pairs = 300'000;
   uint64_t session_pairs = 2'000'000;  // pairs compared per EM session at most
   int em_max_iterations = 200;
   uint32_t max_block_size = 2000;

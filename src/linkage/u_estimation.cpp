@@ -202,7 +202,7 @@ void EstimateU(const Comparator& comparator, const TrainingOptions& options, uns
     }
   }
   for (size_t t = 0; t < conditions.size(); ++t)
-    if (conditions[t]) model.conditional_sample_pairs += ConditionalU(comparator, t, samples / 3, threads, model.columns);
+    if (conditions[t]) model.conditional_sample_pairs += ConditionalU(comparator, t, samples / 4, threads, model.columns);
   for (size_t c = 0; c < comparator.Columns(); ++c) ExactU(comparator, c, model.columns[c]);
 }
 

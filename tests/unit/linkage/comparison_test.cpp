@@ -39,9 +39,10 @@ nhs = "code"
     data_ = builder.Finish(1);
     comparator_ = std::make_unique<Comparator>(data_);
   }
+  // Records by their place in the input (the dataset stores them in its own order).
   std::string Level(uint32_t a, uint32_t b, const std::string& column) {
     CompareScratch scratch(comparator_->Columns());
-    const Pattern p = comparator_->Compare(a, b, scratch);
+    const Pattern p = comparator_->Compare(data_.InputOrder(a), data_.InputOrder(b), scratch);
     const auto c = static_cast<size_t>(config_.ColumnIndex(column));
     return comparator_->Label(c, GammaOf(p, c));
   }
