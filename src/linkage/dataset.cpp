@@ -105,8 +105,8 @@ size_t Dataset::MemoryBytes() const {
   return bytes;
 }
 
-DatasetBuilder::DatasetBuilder(const LinkageConfig& config, const NameVariants& variants)
-    : config_(config), variants_(variants) {}
+DatasetBuilder::DatasetBuilder(const LinkageConfig& config, const NameVariants& variants, unsigned threads)
+    : config_(config), variants_(variants), threads_(std::max(1u, threads)) {}
 
 Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   auto header_error = [&](const std::string& key, int line, const std::string& name) {
@@ -133,35 +133,58 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   FileCells cells;
   cells.base = file.Data();
   cells.columns.resize(indexes.size());
-  // Reserved once: growing by doubling would copy, and fault in fresh pages, several times over.
-  const uint64_t lines = file.CountLines();
-  for (auto& column : cells.columns) column.reserve(lines);
-  data_.id_spans_.reserve(data_.id_spans_.size() + lines);
-  data_.id_chars_.reserve(data_.id_chars_.size() + lines * 12);
   ReadReport report;
-  report.unterminated_quotes = file.UnterminatedQuotes();
-  std::vector<std::string_view> fields;
-  const size_t width = header.size();
-  auto cell_of = [&](std::string_view f) {
-    return Cell{static_cast<uint32_t>(f.data() - cells.base), static_cast<uint32_t>(f.size())};
+  // The rows are parsed in parallel, in ranges of whole rows; each range's cells and ids are then appended in order.
+  struct Chunk {
+    std::vector<BigVector<Cell>> columns;
+    std::vector<std::string_view> ids;  // "" for a row without an id
+    ReadReport report;
   };
-  while (file.NextRow(fields)) {
-    ++report.rows;
-    if (fields.size() < width) ++report.short_rows;
-    if (fields.size() > width) ++report.long_rows;
-    std::string_view id = static_cast<size_t>(id_index) < fields.size() ? Trim(fields[id_index]) : std::string_view();
-    if (id.empty()) {
-      ++report.empty_ids;
-      data_.AddId("#" + std::to_string(data_.Size() + 1));
-    } else {
-      data_.AddId(id);
+  const auto ranges = file.SplitRows(threads_);
+  std::vector<Chunk> chunks(ranges.size());
+  const size_t width = header.size();
+  ParallelFor(ranges.size(), threads_, [&](size_t k, unsigned) {
+    Chunk& chunk = chunks[k];
+    chunk.columns.resize(indexes.size());
+    std::vector<std::string_view> fields;
+    size_t pos = ranges[k].begin;
+    uint64_t line = 0, row_line = 0;
+    while (file.NextRowIn(pos, ranges[k].end, fields, line, row_line, chunk.report.unterminated_quotes)) {
+      ++chunk.report.rows;
+      if (fields.size() < width) ++chunk.report.short_rows;
+      if (fields.size() > width) ++chunk.report.long_rows;
+      chunk.ids.push_back(static_cast<size_t>(id_index) < fields.size() ? Trim(fields[static_cast<size_t>(id_index)])
+                                                                         : std::string_view());
+      for (size_t c = 0; c < indexes.size(); ++c) {
+        auto i = static_cast<size_t>(indexes[c]);
+        chunk.columns[c].push_back(i < fields.size() ? Cell{static_cast<uint32_t>(fields[i].data() - cells.base),
+                                                            static_cast<uint32_t>(fields[i].size())}
+                                                     : Cell{0, kAbsent});
+      }
     }
-    for (size_t c = 0; c < indexes.size(); ++c) {
-      auto i = static_cast<size_t>(indexes[c]);
-      cells.columns[c].push_back(i < fields.size() ? cell_of(fields[i]) : Cell{0, kAbsent});
+  });
+  uint64_t rows = 0;
+  for (const Chunk& chunk : chunks) rows += chunk.report.rows;
+  for (auto& column : cells.columns) column.reserve(rows);
+  data_.id_spans_.reserve(data_.id_spans_.size() + rows);
+  for (Chunk& chunk : chunks) {
+    for (size_t c = 0; c < indexes.size(); ++c)
+      cells.columns[c].insert(cells.columns[c].end(), chunk.columns[c].begin(), chunk.columns[c].end());
+    for (std::string_view id : chunk.ids) {
+      if (id.empty()) {
+        ++report.empty_ids;
+        data_.AddId("#" + std::to_string(data_.Size() + 1));
+      } else {
+        data_.AddId(id);
+      }
     }
+    report.rows += chunk.report.rows;
+    report.short_rows += chunk.report.short_rows;
+    report.long_rows += chunk.report.long_rows;
+    report.unterminated_quotes += chunk.report.unterminated_quotes;
+    chunk = Chunk{};
   }
-  report.unterminated_quotes = file.UnterminatedQuotes();
+  report.unterminated_quotes += file.UnterminatedQuotes();  // in the header
   data_.reads.push_back(report);
   if (files_.empty()) data_.left_count_ = data_.Size();
   files_.push_back(std::move(cells));
@@ -334,7 +357,22 @@ void Dataset::Reorder(const std::vector<uint32_t>& order) {
 
 Dataset DatasetBuilder::Finish(unsigned threads) {
   data_.columns.resize(config_.columns.size());
-  ParallelFor(config_.columns.size(), threads, [&](size_t c, unsigned) { BuildColumn(c, data_.columns[c]); });
+  // Columns with many distinct values first, so that the longest task does not start last.
+  auto weight = [](ColumnType t) {
+    switch (t) {
+      case ColumnType::kAddressText: return 0;
+      case ColumnType::kFamilyName: case ColumnType::kFullName: return 1;
+      case ColumnType::kPostcode: case ColumnType::kCode: case ColumnType::kText: return 2;
+      case ColumnType::kGivenName: return 3;
+      default: return 4;
+    }
+  };
+  std::vector<size_t> order(config_.columns.size());
+  for (size_t c = 0; c < order.size(); ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return weight(config_.columns[a].type) < weight(config_.columns[b].type);
+  });
+  ParallelFor(order.size(), threads, [&](size_t k, unsigned) { BuildColumn(order[k], data_.columns[order[k]]); });
   LinkPartners(data_);
   files_.clear();
   data_.Reorder(LocalityOrder(data_));

@@ -107,7 +107,8 @@ class Dataset {
 // Reads one or two CSV files (two for `link match`) into a Dataset.
 class DatasetBuilder {
  public:
-  DatasetBuilder(const LinkageConfig& config, const NameVariants& variants);
+  // `threads`: for parsing rows (AddFile); Finish takes its own.
+  DatasetBuilder(const LinkageConfig& config, const NameVariants& variants, unsigned threads = 1);
   // Checks the header and collects the configured fields of every row. Errors (a configured column missing from
   // the header) name the configuration file, line and key.
   Result<bool> AddFile(CsvFile& file);
@@ -127,6 +128,7 @@ class DatasetBuilder {
 
   const LinkageConfig& config_;
   const NameVariants& variants_;
+  unsigned threads_ = 1;
   std::vector<FileCells> files_;
   Dataset data_;
 };

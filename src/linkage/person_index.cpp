@@ -40,7 +40,7 @@ Result<std::unique_ptr<PersonIndex>> PersonIndex::FromCsv(const LinkageConfig& c
                                                           unsigned threads) {
   auto file = CsvFile::Open(path, config.delimiter);
   if (!file) return file.error();
-  DatasetBuilder builder(config, variants);
+  DatasetBuilder builder(config, variants, threads > 0 ? threads : DefaultThreads());
   auto added = builder.AddFile(*file);
   if (!added) return added.error();
   Dataset data = builder.Finish(threads > 0 ? threads : DefaultThreads());

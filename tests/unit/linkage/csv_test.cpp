@@ -108,3 +108,33 @@ dob = { type = "date", formats = ["%d/%m/%Y"] }
 
 }  // namespace
 }  // namespace hearth::linkage
+
+namespace hearth::linkage {
+namespace {
+
+TEST(LinkageCsvFile, SplitsRowsForParallelReadingOnlyBetweenRows) {
+  // Over a megabyte, with newlines and quotes inside quoted fields near where the file is cut.
+  std::string text = "id,note\n";
+  for (int i = 0; i < 40000; ++i)
+    text += std::to_string(i) + (i % 7 == 0 ? ",\"line one\nline \"\"two\"\"\"\n" : ",plain note text here\n");
+  CsvFile whole = CsvFile::FromText(text, ',');
+  std::vector<std::vector<std::string>> expected;
+  std::vector<std::string_view> fields;
+  while (whole.NextRow(fields)) expected.emplace_back(fields.begin(), fields.end());
+  for (size_t parts : {2, 3, 7}) {
+    CsvFile f = CsvFile::FromText(text, ',');
+    auto ranges = f.SplitRows(parts);
+    EXPECT_EQ(ranges.size(), parts);
+    std::vector<std::vector<std::string>> got;
+    for (const auto& r : ranges) {
+      size_t pos = r.begin;
+      uint64_t line = 0, row_line = 0, unterminated = 0;
+      while (f.NextRowIn(pos, r.end, fields, line, row_line, unterminated)) got.emplace_back(fields.begin(), fields.end());
+      EXPECT_EQ(unterminated, 0u);
+    }
+    EXPECT_EQ(got, expected) << parts;
+  }
+}
+
+}  // namespace
+}  // namespace hearth::linkage
