@@ -6,7 +6,6 @@
 #include <sys/mman.h>
 
 #include <cstddef>
-#include <cstdlib>
 #include <new>
 #include <vector>
 
@@ -37,7 +36,7 @@ struct HugePageAllocator {
     if (void* reused = MappingCache::Take(mapped)) return static_cast<T*>(reused);
     void* p = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    if (!std::getenv("NOHUGE")) madvise(p, mapped, MADV_HUGEPAGE);  // TEMPORARY
+    madvise(p, mapped, MADV_HUGEPAGE);
     return static_cast<T*>(p);
   }
   void deallocate(T* p, size_t n) noexcept {
