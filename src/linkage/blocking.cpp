@@ -42,6 +42,8 @@ uint32_t TransformValue(const Column& col, const KeyPart& part, bool across, uin
       return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) : TextKey(text);
     case KeyTransform::kYearMonth:
       return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) * 16u + col.dates[v].month : TextKey(text);
+    case KeyTransform::kMonthDay:
+      return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].month) * 32u + col.dates[v].day + 1u : TextKey(text);
     case KeyTransform::kSector:
       return col.sector.size() > v ? col.sector[v] : v;
     case KeyTransform::kDistrict:

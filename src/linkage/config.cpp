@@ -31,7 +31,7 @@ constexpr TransformName kTransformNames[] = {
     {KeyTransform::kExact, "exact"},     {KeyTransform::kNickname, "nickname"},
     {KeyTransform::kInitial, "initial"}, {KeyTransform::kNicknameInitial, "nickname_initial"},
     {KeyTransform::kSoundex, "soundex"}, {KeyTransform::kYear, "year"},
-    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kSector, "sector"},
+    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kMonthDay, "month_day"}, {KeyTransform::kSector, "sector"},
     {KeyTransform::kDistrict, "district"},   {KeyTransform::kArea, "area"},
 };
 
@@ -303,14 +303,28 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
       texts.push_back(anchor + " & " + initials[i] + (anchor != date && family_initial ? categories : ""));
     }
   }
-  // Both names without the date or the address (the date wrong and the person moved).
+  // Both names without the date or the address (the date wrong and the person moved), in either order.
   if (!given.empty() && !family.empty()) {
-    texts.push_back(given + ":nickname & " + family);
+    texts.push_back("{" + given + "," + family + "}:nickname");
   } else if (!full.empty()) {
     texts.push_back(date.empty() ? full : full + ":soundex & " + date + ":year");
   }
-  // Neither name usable.
+  // A wrong year digit and a move: a name with the day and month of birth (the family name alone, or the given
+  // name with the family initial, since given names are few and blocks on them alone would be large).
+  if (!date.empty() && !family.empty()) texts.push_back(family + " & " + date + ":month_day");
+  if (!date.empty() && !given.empty() && !family.empty())
+    texts.push_back(given + ":nickname & " + family + ":initial & " + date + ":month_day");
+  // A moved person whose date is wrong or missing and one name has a typo: the other name with the first's initial,
+  // near the old address (half of all moves stay in the district).
+  if (!given.empty() && !family.empty() && !postcode.empty()) {
+    texts.push_back(family + " & " + given + ":nickname_initial & " + postcode + ":district");
+    texts.push_back(given + ":nickname & " + family + ":initial & " + postcode + ":district");
+  }
+  // Neither name usable: two strong fields. The place and the address line together are a household, a small
+  // block; the date with either is rarer still.
   if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":sector");
+  if (!date.empty() && !address.empty()) texts.push_back(date + " & " + address);
+  if (!postcode.empty() && !address.empty()) texts.push_back(postcode + " & " + address);
   std::vector<BlockingRule> rules;
   for (const auto& t : texts) {
     BlockingRule rule;

@@ -76,6 +76,7 @@ enum class KeyTransform {
   kPrefix,  // first `length` characters
   kYear,
   kYearMonth,
+  kMonthDay,  // month and day without the year: survives a wrong year digit
   kSector,
   kDistrict,
   kArea,

@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -141,7 +140,7 @@ TEST_F(LinkageDedupeEndToEnd, RefusesAModelForOtherColumns) {
   EXPECT_NE(model.error().internal.find("columns"), std::string::npos);
 }
 
-TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPersonQuickly) {
+TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPerson) {
   auto index = PersonIndex::FromCsv(config_, variants_, (dir_ / "people.csv").string(), std::nullopt, 2);
   ASSERT_TRUE(index) << index.error().internal;
   auto rows = ReadCsv(dir_ / "people.csv");
@@ -149,10 +148,8 @@ TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPersonQuickly) {
   std::vector<std::string> probe_values(rows[10].begin() + 1, rows[10].end());
   if (probe_values[0].size() > 3) std::swap(probe_values[0][1], probe_values[0][2]);
   probe_values[4] = "";
-  const auto start = std::chrono::steady_clock::now();
+  // (How quickly is measured by `hearth link benchmark --lookups`, not asserted here.)
   auto known = (*index)->Lookup({"probe", probe_values}, 5);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(ms, 50.0);
   ASSERT_FALSE(known.empty());
   EXPECT_EQ(Entity(known[0].id), Entity(rows[10][0]));
   EXPECT_GT(known[0].probability, 0.5);
