@@ -320,9 +320,10 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
     texts.push_back(family + " & " + given + ":nickname_initial & " + postcode + ":district");
     texts.push_back(given + ":nickname & " + family + ":initial & " + postcode + ":district");
   }
-  // Neither name usable: two strong fields. The place and the address line together are a household, a small
-  // block; the date with either is rarer still.
-  if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":sector");
+  // Neither name usable: two strong fields. The date with the postcode district (half of all moves stay in it:
+  // about 650 districts per million records, so blocks stay small), or with the address line; the place and the
+  // address line together are a household, a small block.
+  if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":district");
   if (!date.empty() && !address.empty()) texts.push_back(date + " & " + address);
   if (!postcode.empty() && !address.empty()) texts.push_back(postcode + " & " + address);
   std::vector<BlockingRule> rules;
