@@ -142,11 +142,13 @@ std::vector<Level> DefaultLevels(ColumnType type, bool has_family_name) {
   std::vector<std::string_view> texts;
   switch (type) {
     // Names: one typo (Damerau) is the commonest error, then Jaro–Winkler bands for the rest; below 0.8 two names
-    // are usually different names (Claire and Caroline score 0.85, Jason and Joan 0.78).
+    // are usually different names (Claire and Caroline score 0.85, Jason and Joan 0.78). Given names also get
+    // "damerau<=2": two typos in a short name (Harry and Hzrrn) fall below 0.8, and without the level they landed
+    // in "else" beside twins, whose names differ completely (the "twins" correction keys on "else").
     case ColumnType::kGivenName:
       texts = {"exact", "nickname"};
       if (has_family_name) texts.push_back("swapped");
-      texts.insert(texts.end(), {"damerau<=1", "jaro_winkler>=0.92", "jaro_winkler>=0.8"});
+      texts.insert(texts.end(), {"damerau<=1", "jaro_winkler>=0.92", "jaro_winkler>=0.8", "damerau<=2"});
       break;
     case ColumnType::kFamilyName:
     case ColumnType::kFullName:

@@ -43,6 +43,14 @@ struct TrainingSession {
   bool converged = false;
 };
 
+// A correction for levels that are not independent among non-matches (u_ab differs from u_a × u_b), added to
+// the match weight when every condition (a column's code) holds. See AddHouseholdInteractions.
+struct Interaction {
+  std::string name;
+  std::vector<std::pair<int, int>> when;  // (column, code), all of them
+  double weight = 0;
+};
+
 struct Model {
   double prior = 1e-6;  // λ over all record pairs
   std::vector<ColumnModel> columns;
@@ -55,6 +63,7 @@ struct Model {
   int em_iterations = 0;
   bool em_converged = false;
   std::vector<TrainingSession> sessions;
+  std::vector<Interaction> interactions;
 
   double PriorWeight() const;
 };

@@ -125,6 +125,14 @@ TEST_F(LinkageDedupeEndToEnd, ReusesASavedModelAndExplainsAPair) {
   ASSERT_TRUE(again) << again.error().internal;
   EXPECT_FALSE(again->model_trained);
   EXPECT_EQ(ReadCsv(dir_ / "second/pairs.csv").size(), ids.size());  // the same model gives the same pairs
+  // The household corrections are measured from the data and kept in the model file.
+  auto saved = LoadModel((dir_ / "first/model.toml").string(), config_);
+  ASSERT_TRUE(saved) << saved.error().internal;
+  ASSERT_EQ(saved->interactions.size(), 2u);
+  EXPECT_EQ(saved->interactions[0].name, "household");
+  EXPECT_EQ(saved->interactions[1].name, "twins");
+  EXPECT_EQ(saved->interactions[1].when.size(), 3u);
+  for (const auto& i : saved->interactions) EXPECT_LT(i.weight, 0) << i.name;
   const std::string text = log_.str();
   EXPECT_NE(text.find("Records " + ids[1][0] + " and " + ids[1][1]), std::string::npos) << text;
   EXPECT_NE(text.find("prior"), std::string::npos);
