@@ -76,8 +76,8 @@ std::string FormatExplanation(const Explanation& e) {
   }
   for (const auto& [name, weight] : e.interactions) {
     running += weight;
-    std::snprintf(line, sizeof line, "  %-16.16s %-22s %-22s %-22s %+8.2f %+9.2f\n", (name + " correction").c_str(), "", "",
-                  "applies", weight, running);
+    std::snprintf(line, sizeof line, "  %-16.16s %-22s %-22s %-22s %+8.2f %+9.2f\n", name.c_str(), "", "",
+                  "correction (applies)", weight, running);
     out += line;
   }
   std::snprintf(line, sizeof line, "  match weight %+.2f, match probability %.6f\n", e.weight, e.probability);
