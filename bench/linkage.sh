@@ -8,6 +8,8 @@
 # up to its first '-', over the pairs it scores as matches).
 #   bench/linkage.sh [RECORDS]      (default 1000000; ERRORS=low|moderate|high, SEED=1; build/release/hearth)
 #   BLOCKING=1 bench/linkage.sh     also a second, untimed dedupe that writes the candidate pairs: blocking recall
+#   MICRO=1 bench/linkage.sh        also `hearth link benchmark`: candidate pairs compared and scored per second on
+#                                   one thread (Jaro-Winkler levels and term-frequency adjustment included)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -94,6 +96,12 @@ else
   fi
 fi
 
+micro=""
+if [ "${MICRO:-0}" = 1 ] && "$bin" link benchmark --help >/dev/null 2>&1; then
+  echo "bench: micro-benchmark (one thread)" >&2
+  micro=$("$bin" link benchmark "$file" --config "$config")
+fi
+
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo "Generated: hearth link generate --records $records --errors $errors --seed $seed (peer format)"
@@ -101,6 +109,7 @@ echo
 echo "| records | tool | seconds | peak MiB | pairs | precision | recall | F1 | speed vs peer |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for row in "${rows[@]}"; do echo "$row"; done
+[ -z "$micro" ] || { echo; echo "Micro-benchmark: $micro"; }
 echo
 echo "(seconds: wall clock of the whole process; speed vs peer: peer seconds / tool seconds. Details in $work:"
 echo " peer.out, hearth.out (the engine's summary), hearth-eval.txt, hearth-clusters-eval.txt, hearth-blocking-eval.txt)"

@@ -1,12 +1,16 @@
 // `hearth link dedupe | match | explain`: the record linkage engine (src/linkage) on CSV files.
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "linkage/config.hpp"
+#include "linkage/csv.hpp"
+#include "linkage/linkage.hpp"
 #include "linkage/name_variants.hpp"
 #include "linkage/pipeline.hpp"
 
@@ -25,6 +29,7 @@ struct LinkOptions {
   std::vector<std::string> positional;  // explain: files then the two ids
   bool quiet = false;
   bool write_candidates = false;
+  size_t lookups = 0;
 };
 
 // Configuration and model problems exit 2; anything else that stops the run exits 1.
@@ -84,6 +89,47 @@ int RunEngine(const CommonOptions& common, const LinkOptions& o, bool explain_on
   return 0;
 }
 
+// Probes made from every k-th record of the file, each with one change (a given name's letters transposed, or the
+// postcode dropped), looked up in an index of the whole file; prints the mean and slowest lookup.
+int BenchmarkLookups(const lk::LinkageConfig& config, const lk::NameVariants& variants, const std::string& path,
+                     unsigned threads, size_t probes) {
+  const auto build_start = std::chrono::steady_clock::now();
+  auto index = lk::PersonIndex::FromCsv(config, variants, path, std::nullopt, threads);
+  if (!index) return Fail(index.error());
+  const double build = std::chrono::duration<double>(std::chrono::steady_clock::now() - build_start).count();
+  auto file = lk::CsvFile::Open(path, config.delimiter);
+  if (!file) return Fail(file.error());
+  std::vector<int> positions;
+  for (const auto& c : config.columns) {
+    int found = -1;
+    for (size_t i = 0; i < file->Header().size(); ++i)
+      if (file->Header()[i] == c.name) found = static_cast<int>(i);
+    positions.push_back(found);
+  }
+  const size_t step = std::max<size_t>(1, (*index)->Size() / std::max<size_t>(probes, 1));
+  std::vector<std::string_view> fields;
+  double total = 0, slowest = 0;
+  size_t done = 0, found_self = 0;
+  for (size_t row = 0; file->NextRow(fields) && done < probes; ++row) {
+    if (row % step != 0) continue;
+    lk::PersonRecord probe{"probe", {}};
+    for (int p : positions) probe.values.emplace_back(p >= 0 && static_cast<size_t>(p) < fields.size() ? fields[p] : "");
+    if (done % 2 == 0 && !probe.values.empty() && probe.values[0].size() > 3) std::swap(probe.values[0][1], probe.values[0][2]);
+    if (done % 2 == 1 && probe.values.size() > 4) probe.values[4].clear();
+    const auto start = std::chrono::steady_clock::now();
+    auto known = (*index)->Lookup(probe, 10);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    total += ms;
+    slowest = std::max(slowest, ms);
+    found_self += !known.empty();
+    ++done;
+  }
+  std::printf("index of %u people built in %.2f s (model trained on them); %zu lookups: mean %.3f ms, slowest %.3f ms, "
+              "%zu with a match\n",
+              (*index)->Size(), build, done, done ? total / static_cast<double>(done) : 0.0, slowest, found_self);
+  return 0;
+}
+
 void CommonRunOptions(CLI::App* cmd, LinkOptions& o) {
   cmd->add_option("--config", o.config, "Linkage configuration (TOML; see docs/linkage.md)")->required();
   cmd->add_option("--min-probability", o.min_probability,
@@ -117,6 +163,7 @@ void AddLinkEngineCommands(CLI::App& link, CommonOptions& common, std::function<
   bench->add_option("input", opts->inputs, "Input CSV file")->required()->expected(1)->check(CLI::ExistingFile);
   bench->add_option("--config", opts->config, "Linkage configuration (TOML)")->required();
   bench->add_option("--threads", opts->threads, "Threads for the untimed stages (default: every core)");
+  bench->add_option("--lookups", opts->lookups, "Also index the file and time this many person-index lookups");
   bench->callback([&common, &run, opts] {
     run = [&common, opts] {
       auto config = lk::LoadConfig(opts->config);
@@ -128,7 +175,8 @@ void AddLinkEngineCommands(CLI::App& link, CommonOptions& common, std::function<
       std::printf("compared and scored %llu candidate pairs in %.3f s on one thread: %.2f million pairs/s/core\n",
                   static_cast<unsigned long long>(r->pairs), r->seconds,
                   static_cast<double>(r->pairs) / r->seconds / 1e6);
-      return 0;
+      if (opts->lookups == 0) return 0;
+      return BenchmarkLookups(*config, *variants, opts->inputs[0], opts->threads, opts->lookups);
     };
   });
 

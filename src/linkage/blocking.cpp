@@ -42,6 +42,8 @@ uint32_t TransformValue(const Column& col, const KeyPart& part, bool across, uin
       return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) : TextKey(text);
     case KeyTransform::kYearMonth:
       return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].year) * 16u + col.dates[v].month : TextKey(text);
+    case KeyTransform::kMonthDay:
+      return col.dates.size() > v ? static_cast<uint32_t>(col.dates[v].month) * 32u + col.dates[v].day + 1u : TextKey(text);
     case KeyTransform::kSector:
       return col.sector.size() > v ? col.sector[v] : v;
     case KeyTransform::kDistrict:
@@ -55,23 +57,18 @@ uint32_t TransformValue(const Column& col, const KeyPart& part, bool across, uin
 namespace {
 // Each value's key under a transform. When a part pairs two columns, values must be comparable across the two
 // dictionaries, so text keys are hashes of the text rather than value ids.
-std::vector<uint32_t> TransformValues(const Column& col, const KeyPart& part, bool across) {
-  std::vector<uint32_t> out(col.values.Size(), 0);
+void TransformValues(const Column& col, const KeyPart& part, bool across, std::vector<uint32_t>& out) {
+  out.assign(col.values.Size(), 0);
   for (uint32_t v = 1; v < col.values.Size(); ++v) out[v] = TransformValue(col, part, across, v);
-  return out;
 }
 
 constexpr uint64_t kKeySeed = 0x51ED270B27A3C1F5ULL;
 
-struct KeyRecord {
-  uint64_t key;
-  uint32_t record;
-};
 
 // Groups equal keys, records in order within a key. Keys are hashes, so two radix passes over the top 32 bits
 // separate all but a handful; a run whose top halves agree but whose keys differ is then sorted in full.
-void RadixSort(BigVector<KeyRecord>& items) {
-  BigVector<KeyRecord> buffer(items.size());
+void RadixSort(BigVector<KeyRecord>& items, BigVector<KeyRecord>& buffer) {
+  buffer.resize(items.size());
   std::vector<uint32_t> counts(1 << 16);
   for (int shift = 32; shift < 64; shift += 16) {
     std::fill(counts.begin(), counts.end(), 0);
@@ -97,23 +94,25 @@ void RadixSort(BigVector<KeyRecord>& items) {
 }
 }  // namespace
 
-std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
+void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_t>& keys, std::vector<uint32_t>& t1,
+              std::vector<uint32_t>& t2) {
   const uint32_t n = data.Size();
-  std::vector<uint64_t> keys(n, kKeySeed);
+  keys.assign(n, kKeySeed);
   for (const KeyPart& part : rule.parts) {
     const bool across = part.columns.size() == 2;
     const Column& c1 = data.columns[static_cast<size_t>(part.columns[0])];
-    auto t1 = TransformValues(c1, part, across);
+    const bool identity = !across && part.transform == KeyTransform::kExact;  // the value id is the key part
+    if (!identity) TransformValues(c1, part, across, t1);
     if (!across) {
       for (uint32_t r = 0; r < n; ++r) {
         if (keys[r] == 0) continue;
-        uint32_t x = t1[c1.ids[r]];
+        const uint32_t x = identity ? c1.ids[r] : t1[c1.ids[r]];
         keys[r] = x == 0 ? 0 : CombineKey(keys[r], x);
       }
       continue;
     }
     const Column& c2 = data.columns[static_cast<size_t>(part.columns[1])];
-    auto t2 = TransformValues(c2, part, across);
+    TransformValues(c2, part, across, t2);
     for (uint32_t r = 0; r < n; ++r) {
       if (keys[r] == 0) continue;
       uint32_t x = t1[c1.ids[r]], y = t2[c2.ids[r]];
@@ -125,6 +124,12 @@ std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
       keys[r] = CombineKey(CombineKey(keys[r], std::min(x, y)), std::max(x, y));
     }
   }
+}
+
+std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> t1, t2;
+  RuleKeys(data, rule, keys, t1, t2);
   return keys;
 }
 
@@ -155,10 +160,13 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
   blocks_.resize(rule_count_);
   stats_.resize(rule_count_);
   rule_pairs_.assign(rule_count_, 0);
-  ParallelFor(rule_count_, threads, [&](size_t r, unsigned) {
+  // Each worker reuses its buffers from rule to rule: fresh pages cost the kernel a zeroing each.
+  std::vector<Scratch> scratch(std::max(1u, threads));
+  ParallelFor(rule_count_, threads, [&](size_t r, unsigned worker) {
     stats_[r].text = rules[r].text;
-    auto keys = RuleKeys(data, rules[r]);
-    BuildRule(r, keys, max_block_size);
+    Scratch& s = scratch[worker];
+    RuleKeys(data, rules[r], s.keys, s.t1, s.t2);
+    BuildRule(r, s, max_block_size);
   });
   FillBlockIds(n, threads);
   rule_units_.resize(rule_count_);
@@ -180,14 +188,16 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
   }
 }
 
-void Blocker::BuildRule(size_t rule, std::vector<uint64_t>& keys, uint32_t max_block_size) {
+void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) {
   RuleStats& stats = stats_[rule];
-  BigVector<KeyRecord> items;
+  std::vector<uint64_t>& keys = scratch.keys;
+  BigVector<KeyRecord>& items = scratch.items;
+  items.clear();
   items.reserve(keys.size());
   for (uint32_t r = 0; r < keys.size(); ++r)
     if (keys[r] != 0) items.push_back({keys[r], r});
   stats.keyed_records = items.size();
-  RadixSort(items);
+  RadixSort(items, scratch.buffer);
   auto& members = members_[rule];
   auto& blocks = blocks_[rule];
   members.reserve(items.size());

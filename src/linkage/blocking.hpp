@@ -29,11 +29,20 @@ struct RuleStats {
 
 // The key of every record under one rule (0 = the record has no key under this rule).
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule);
+// The same into reusable buffers (t1, t2: per-value transforms).
+void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_t>& keys, std::vector<uint32_t>& t1,
+              std::vector<uint32_t>& t2);
 // The key of one record (the same as RuleKeys gives it).
 uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record);
 // A value's part of a key under a transform (0: no key). `across`: the part pairs two columns, so text is hashed
 // rather than identified by value id.
 uint32_t TransformValue(const Column& column, const KeyPart& part, bool across, uint32_t value);
+
+// A record's key under one rule, for sorting records into blocks.
+struct KeyRecord {
+  uint64_t key;
+  uint32_t record;
+};
 
 class Blocker {
  public:
@@ -89,8 +98,13 @@ class Blocker {
     size_t first_block, end_block;
     uint64_t pairs;
   };
-  // Sorts the rule's keys into blocks; clears the keys of records in skipped blocks.
-  void BuildRule(size_t rule, std::vector<uint64_t>& keys, uint32_t max_block_size);
+  struct Scratch {
+    std::vector<uint64_t> keys;
+    BigVector<KeyRecord> items, buffer;
+    std::vector<uint32_t> t1, t2;
+  };
+  // Sorts the rule's keys (scratch.keys) into blocks.
+  void BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size);
   void FillBlockIds(size_t records, unsigned threads);
 
   const Dataset& data_;

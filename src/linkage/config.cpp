@@ -31,7 +31,7 @@ constexpr TransformName kTransformNames[] = {
     {KeyTransform::kExact, "exact"},     {KeyTransform::kNickname, "nickname"},
     {KeyTransform::kInitial, "initial"}, {KeyTransform::kNicknameInitial, "nickname_initial"},
     {KeyTransform::kSoundex, "soundex"}, {KeyTransform::kYear, "year"},
-    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kSector, "sector"},
+    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kMonthDay, "month_day"}, {KeyTransform::kSector, "sector"},
     {KeyTransform::kDistrict, "district"},   {KeyTransform::kArea, "area"},
 };
 
@@ -142,11 +142,13 @@ std::vector<Level> DefaultLevels(ColumnType type, bool has_family_name) {
   std::vector<std::string_view> texts;
   switch (type) {
     // Names: one typo (Damerau) is the commonest error, then Jaro–Winkler bands for the rest; below 0.8 two names
-    // are usually different names (Claire and Caroline score 0.85, Jason and Joan 0.78).
+    // are usually different names (Claire and Caroline score 0.85, Jason and Joan 0.78). Given names also get
+    // "damerau<=2": two typos in a short name (Harry and Hzrrn) fall below 0.8, and without the level they landed
+    // in "else" beside twins, whose names differ completely (the "twins" correction keys on "else").
     case ColumnType::kGivenName:
       texts = {"exact", "nickname"};
       if (has_family_name) texts.push_back("swapped");
-      texts.insert(texts.end(), {"damerau<=1", "jaro_winkler>=0.92", "jaro_winkler>=0.8"});
+      texts.insert(texts.end(), {"damerau<=1", "jaro_winkler>=0.92", "jaro_winkler>=0.8", "damerau<=2"});
       break;
     case ColumnType::kFamilyName:
     case ColumnType::kFullName:
@@ -273,7 +275,11 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
   };
   const std::string given = first(ColumnType::kGivenName), family = first(ColumnType::kFamilyName);
   const std::string full = first(ColumnType::kFullName), date = first(ColumnType::kDate);
-  const std::string postcode = first(ColumnType::kPostcode), address = first(ColumnType::kAddressText);
+  const std::string postcode = first(ColumnType::kPostcode), house = first(ColumnType::kHouseNumber);
+  // An address line goes with the house number when that has a column of its own ("Oak Place" alone is a street).
+  const std::string address = first(ColumnType::kAddressText).empty()
+                                  ? ""
+                                  : first(ColumnType::kAddressText) + (house.empty() ? "" : " & " + house);
   // A person's initials, in forms that survive a nickname (Bob → r), a missing name (one initial at a time) and
   // swapped given and family names (the unordered pair).
   std::vector<std::string> initials;
@@ -299,14 +305,29 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
       texts.push_back(anchor + " & " + initials[i] + (anchor != date && family_initial ? categories : ""));
     }
   }
-  // Both names without the date or the address (the date wrong and the person moved).
+  // Both names without the date or the address (the date wrong and the person moved), in either order.
   if (!given.empty() && !family.empty()) {
-    texts.push_back(given + ":nickname & " + family);
+    texts.push_back("{" + given + "," + family + "}:nickname");
   } else if (!full.empty()) {
     texts.push_back(date.empty() ? full : full + ":soundex & " + date + ":year");
   }
-  // Neither name usable.
-  if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":sector");
+  // A wrong year digit and a move: a name with the day and month of birth (the family name alone, or the given
+  // name with the family initial, since given names are few and blocks on them alone would be large).
+  if (!date.empty() && !family.empty()) texts.push_back(family + " & " + date + ":month_day");
+  if (!date.empty() && !given.empty() && !family.empty())
+    texts.push_back(given + ":nickname & " + family + ":initial & " + date + ":month_day");
+  // A moved person whose date is wrong or missing and one name has a typo: the other name with the first's initial,
+  // near the old address (half of all moves stay in the district).
+  if (!given.empty() && !family.empty() && !postcode.empty()) {
+    texts.push_back(family + " & " + given + ":nickname_initial & " + postcode + ":district");
+    texts.push_back(given + ":nickname & " + family + ":initial & " + postcode + ":district");
+  }
+  // Neither name usable: two strong fields. The date with the postcode district (half of all moves stay in it:
+  // about 650 districts per million records, so blocks stay small), or with the address line; the place and the
+  // address line together are a household, a small block.
+  if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":district");
+  if (!date.empty() && !address.empty()) texts.push_back(date + " & " + address);
+  if (!postcode.empty() && !address.empty()) texts.push_back(postcode + " & " + address);
   std::vector<BlockingRule> rules;
   for (const auto& t : texts) {
     BlockingRule rule;

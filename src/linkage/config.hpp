@@ -76,6 +76,7 @@ enum class KeyTransform {
   kPrefix,  // first `length` characters
   kYear,
   kYearMonth,
+  kMonthDay,  // month and day without the year: survives a wrong year digit
   kSector,
   kDistrict,
   kArea,
@@ -104,7 +105,7 @@ struct LinkageConfig {
   std::vector<BlockingRule> blocking;  // derived from the column types unless [blocking] rules are given
   uint32_t max_block_size = 2000;      // blocks with more records are skipped and reported
   std::string nicknames;               // path of the name,canonical table; "" = config/linkage/nicknames.csv
-  uint64_t u_sample_pairs = 500'000;
+  uint64_t u_sample_pairs = 300'000;
   int em_max_iterations = 200;
   double cluster_min_density = 0.8;  // see Cluster() in cluster.hpp
 

@@ -34,75 +34,120 @@ CsvFile::CsvFile(BigVector<char> buffer, char delimiter, std::string path)
   ReadHeader();
 }
 
+uint64_t CsvFile::CountLines() const {
+  uint64_t lines = 0;
+  const char* p = buffer_.data();
+  const char* end = p + buffer_.size();
+  while (p < end && (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr) {
+    ++lines;
+    ++p;
+  }
+  return lines + 1;
+}
+
 void CsvFile::ReadHeader() {
   std::vector<std::string_view> fields;
   if (NextRow(fields)) header_ = fields;
 }
 
 bool CsvFile::NextRow(std::vector<std::string_view>& fields) {
+  return NextRowIn(pos_, buffer_.size(), fields, line_, row_line_, unterminated_quotes_);
+}
+
+bool CsvFile::NextRowIn(size_t& pos, size_t end, std::vector<std::string_view>& fields, uint64_t& line,
+                        uint64_t& row_line, uint64_t& unterminated) {
   fields.clear();
   char* data = buffer_.data();
-  const size_t end = buffer_.size();
   // Blank lines separate nothing in linkage input: skip them.
-  while (pos_ < end && (data[pos_] == '\n' || data[pos_] == '\r')) {
-    if (data[pos_] == '\n') ++line_;
-    ++pos_;
+  while (pos < end && (data[pos] == '\n' || data[pos] == '\r')) {
+    if (data[pos] == '\n') ++line;
+    ++pos;
   }
-  if (pos_ >= end) return false;
-  row_line_ = line_;
+  if (pos >= end) return false;
+  row_line = line;
   for (;;) {
-    size_t start = pos_;
-    if (pos_ < end && data[pos_] == '"') {
+    size_t start = pos;
+    if (pos < end && data[pos] == '"') {
       // Quoted: unescape "" in place; the field ends at the closing quote.
-      size_t out = ++pos_;
+      size_t out = ++pos;
       start = out;
       bool closed = false;
-      while (pos_ < end) {
-        char c = data[pos_];
+      while (pos < end) {
+        char c = data[pos];
         if (c == '"') {
-          if (pos_ + 1 < end && data[pos_ + 1] == '"') {
+          if (pos + 1 < end && data[pos + 1] == '"') {
             data[out++] = '"';
-            pos_ += 2;
+            pos += 2;
             continue;
           }
-          ++pos_;
+          ++pos;
           closed = true;
           break;
         }
-        if (c == '\n') ++line_;
+        if (c == '\n') ++line;
         data[out++] = c;
-        ++pos_;
+        ++pos;
       }
-      if (!closed) ++unterminated_quotes_;
+      if (!closed) ++unterminated;
       // Text after the closing quote (malformed) is kept rather than dropped.
-      while (pos_ < end && data[pos_] != delimiter_ && data[pos_] != '\n' && data[pos_] != '\r') data[out++] = data[pos_++];
+      while (pos < end && data[pos] != delimiter_ && data[pos] != '\n' && data[pos] != '\r') data[out++] = data[pos++];
       fields.emplace_back(data + start, out - start);
     } else {
-      const char* p = data + pos_;
+      const char* p = data + pos;
       const char* stop = p;
       const char* limit = data + end;
       while (stop < limit && *stop != delimiter_ && *stop != '\n' && *stop != '\r') ++stop;
-      pos_ = static_cast<size_t>(stop - data);
-      fields.emplace_back(data + start, pos_ - start);
+      pos = static_cast<size_t>(stop - data);
+      fields.emplace_back(data + start, pos - start);
     }
-    if (pos_ >= end) return true;
-    char c = data[pos_];
+    if (pos >= end) return true;
+    char c = data[pos];
     if (c == delimiter_) {
-      ++pos_;
-      if (pos_ >= end) {
+      ++pos;
+      if (pos >= end) {
         fields.emplace_back();
         return true;
       }
       continue;
     }
     // End of row: \n, \r\n or a lone \r.
-    if (c == '\r') ++pos_;
-    if (pos_ < end && data[pos_] == '\n') {
-      ++pos_;
-      ++line_;
+    if (c == '\r') ++pos;
+    if (pos < end && data[pos] == '\n') {
+      ++pos;
+      ++line;
     }
     return true;
   }
+}
+
+std::vector<CsvFile::Range> CsvFile::SplitRows(size_t parts) const {
+  const size_t begin = pos_, end = buffer_.size();
+  std::vector<Range> ranges;
+  if (parts <= 1 || end - begin < (size_t{1} << 20)) return {{begin, end}};
+  // A newline ends a row only outside quotes: count quotes up to each nominal boundary, then move the boundary to
+  // the next newline with an even number of quotes before it.
+  const char* data = buffer_.data();
+  size_t previous = begin, quotes = 0, counted_to = begin;
+  for (size_t k = 1; k < parts; ++k) {
+    size_t at = begin + (end - begin) * k / parts;
+    if (at <= previous) continue;
+    for (const char* q = data + counted_to; (q = static_cast<const char*>(std::memchr(q, '"', static_cast<size_t>(data + at - q)))) != nullptr; ++q)
+      ++quotes;
+    counted_to = at;
+    bool inside = quotes % 2 == 1;
+    size_t i = at;
+    for (; i < end; ++i) {
+      if (data[i] == '"') inside = !inside;
+      if (data[i] == '\n' && !inside) break;
+    }
+    if (i >= end) break;
+    for (size_t j = at; j <= i; ++j) quotes += data[j] == '"';
+    counted_to = i + 1;
+    ranges.push_back({previous, i + 1});
+    previous = i + 1;
+  }
+  ranges.push_back({previous, end});
+  return ranges;
 }
 
 }  // namespace hearth::linkage

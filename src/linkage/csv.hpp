@@ -27,6 +27,17 @@ class CsvFile {
   const std::string& Path() const { return path_; }
   // Offset of a field inside the buffer (fields stay valid while this object lives).
   const char* Data() const { return buffer_.data(); }
+  // The rest of the file (after the rows read so far) cut into about `parts` byte ranges of whole rows, for
+  // parsing in parallel; NextRowIn reads the rows of one range. Fields are unescaped in place, so ranges must be
+  // read at most once each.
+  struct Range {
+    size_t begin, end;
+  };
+  std::vector<Range> SplitRows(size_t parts) const;
+  bool NextRowIn(size_t& pos, size_t end, std::vector<std::string_view>& fields, uint64_t& line, uint64_t& row_line,
+                 uint64_t& unterminated_quotes);
+  // Line ends in the whole file: an upper bound on the rows (quoted newlines aside), for reserving space.
+  uint64_t CountLines() const;
   // Fields that opened with a quote but reached the end of the file without a closing one.
   uint64_t UnterminatedQuotes() const { return unterminated_quotes_; }
 

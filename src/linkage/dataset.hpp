@@ -58,16 +58,16 @@ struct ReadReport {
 
 class Dataset {
  public:
-  uint32_t Size() const { return static_cast<uint32_t>(id_offsets_.size() - 1); }
+  uint32_t Size() const { return static_cast<uint32_t>(id_spans_.size()); }
   // Records [0, LeftCount()) came from the first file; in a dedupe that is every record.
   uint32_t LeftCount() const { return left_count_; }
   bool IsLink() const { return left_count_ != Size(); }
   std::string_view Id(uint32_t record) const {
-    return std::string_view(id_chars_.data() + id_offsets_[record], id_offsets_[record + 1] - id_offsets_[record]);
+    return std::string_view(id_chars_.data() + id_spans_[record].start, id_spans_[record].length);
   }
   void PrefetchId(uint32_t record) const {
-    __builtin_prefetch(&id_offsets_[record]);
-    __builtin_prefetch(id_chars_.data() + id_offsets_[record]);
+    __builtin_prefetch(&id_spans_[record]);
+    __builtin_prefetch(id_chars_.data() + id_spans_[record].start);
   }
   // The record with this id in the given side (0: first file, 1: second), or -1.
   int64_t Find(std::string_view id, int side = 0) const;
@@ -81,18 +81,34 @@ class Dataset {
   std::vector<ReadReport> reads;  // one per input file
   size_t MemoryBytes() const;
 
+  // Records are stored in an order that puts likely pairs near each other in memory (see DatasetBuilder::Finish);
+  // InputOrder(i) is the record that was the i-th of the input (first file, then second).
+  uint32_t InputOrder(uint32_t i) const { return input_order_.empty() ? i : input_order_[i]; }
+  // Reorders the records: order[new] = old. Keeps the first file's records first.
+  void Reorder(const std::vector<uint32_t>& order);
+
  private:
   friend class DatasetBuilder;
   friend class PersonIndex;
-  BigVector<char> id_chars_;
-  BigVector<uint64_t> id_offsets_{0};
+  struct Span {
+    uint64_t start;
+    uint64_t length;
+  };
+  void AddId(std::string_view id) {
+    id_spans_.push_back({id_chars_.size(), id.size()});
+    id_chars_.insert(id_chars_.end(), id.begin(), id.end());
+  }
+  BigVector<char> id_chars_;  // ids in input order; a reorder moves only the spans
+  BigVector<Span> id_spans_;
   uint32_t left_count_ = 0;
+  std::vector<uint32_t> input_order_;  // input position -> record; empty when in input order
 };
 
 // Reads one or two CSV files (two for `link match`) into a Dataset.
 class DatasetBuilder {
  public:
-  DatasetBuilder(const LinkageConfig& config, const NameVariants& variants);
+  // `threads`: for parsing rows (AddFile); Finish takes its own.
+  DatasetBuilder(const LinkageConfig& config, const NameVariants& variants, unsigned threads = 1);
   // Checks the header and collects the configured fields of every row. Errors (a configured column missing from
   // the header) name the configuration file, line and key.
   Result<bool> AddFile(CsvFile& file);
@@ -112,6 +128,7 @@ class DatasetBuilder {
 
   const LinkageConfig& config_;
   const NameVariants& variants_;
+  unsigned threads_ = 1;
   std::vector<FileCells> files_;
   Dataset data_;
 };

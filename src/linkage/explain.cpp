@@ -34,6 +34,12 @@ Explanation Explain(const Comparator& comparator, const Scorer& scorer, const Mo
     total += x.weight;
     e.columns.push_back(std::move(x));
   }
+  const std::vector<float> corrections = scorer.InteractionWeights(p);
+  for (size_t i = 0; i < corrections.size() && i < model.interactions.size(); ++i) {
+    if (corrections[i] == 0.0f) continue;
+    e.interactions.emplace_back(model.interactions[i].name, corrections[i]);
+    total += corrections[i];
+  }
   e.weight = total;
   e.probability = Scorer::Probability(total);
   return e;
@@ -67,6 +73,12 @@ std::string FormatExplanation(const Explanation& e) {
       out += line;
     }
     out += "\n";
+  }
+  for (const auto& [name, weight] : e.interactions) {
+    running += weight;
+    std::snprintf(line, sizeof line, "  %-16.16s %-22s %-22s %-22s %+8.2f %+9.2f\n", name.c_str(), "", "",
+                  "correction (applies)", weight, running);
+    out += line;
   }
   std::snprintf(line, sizeof line, "  match weight %+.2f, match probability %.6f\n", e.weight, e.probability);
   out += line;

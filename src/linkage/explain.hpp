@@ -25,6 +25,7 @@ struct Explanation {
   std::string id_a, id_b;
   double prior_weight = 0;
   std::vector<ColumnExplanation> columns;
+  std::vector<std::pair<std::string, double>> interactions;  // corrections that applied (Model::interactions)
   double weight = 0;
   double probability = 0;
   std::vector<std::string> blocking_rules;  // rules under which the two records share a key

@@ -43,6 +43,14 @@ struct TrainingSession {
   bool converged = false;
 };
 
+// A correction for levels that are not independent among non-matches (u_ab differs from u_a × u_b), added to
+// the match weight when every condition (a column's code) holds. See AddHouseholdInteractions.
+struct Interaction {
+  std::string name;
+  std::vector<std::pair<int, int>> when;  // (column, code), all of them
+  double weight = 0;
+};
+
 struct Model {
   double prior = 1e-6;  // λ over all record pairs
   std::vector<ColumnModel> columns;
@@ -55,6 +63,7 @@ struct Model {
   int em_iterations = 0;
   bool em_converged = false;
   std::vector<TrainingSession> sessions;
+  std::vector<Interaction> interactions;
 
   double PriorWeight() const;
 };
@@ -88,7 +97,7 @@ EmResult RunEm(const PatternCounts& patterns, const EmSpec& spec, std::vector<st
 std::vector<double> StartingM(int codes, int split = 0);
 
 struct TrainingOptions {
-  uint64_t u_sample_pairs = 500'000;
+  uint64_t u_sample_pairs = 300'000;
   uint64_t session_pairs = 2'000'000;  // pairs compared per EM session at most
   int em_max_iterations = 200;
   uint32_t max_block_size = 2000;

@@ -1,6 +1,7 @@
 // Model files: a small TOML document a person can read, holding m and u for every level.
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -80,6 +81,16 @@ std::string ModelToToml(const Model& model) {
         << "\niterations = " << session.iterations << "\nconverged = " << (session.converged ? "true" : "false")
         << "\n";
   }
+  for (const auto& i : model.interactions) {
+    out << "\n[[interactions]]  # added to the match weight when every (column, level) holds\nname = " << Quote(i.name)
+        << "\nwhen = [";
+    for (size_t k = 0; k < i.when.size(); ++k) {
+      const ColumnModel& c = model.columns[static_cast<size_t>(i.when[k].first)];
+      out << (k ? ", " : "") << "[" << Quote(c.name) << ", " << Quote(c.labels[static_cast<size_t>(i.when[k].second)])
+          << "]";
+    }
+    out << "]\nweight = " << Number(i.weight) << "\n";
+  }
   return out.str();
 }
 
@@ -145,6 +156,34 @@ Result<Model> LoadModel(const std::string& path, const LinkageConfig& config) {
       *target = std::move(*v);
     }
     model.columns.push_back(std::move(c));
+  }
+  if (const auto* interactions = root.get_as<toml::array>("interactions")) {
+    for (size_t i = 0; i < interactions->size(); ++i) {
+      const std::string where = "interactions[" + std::to_string(i) + "]";
+      const auto* t = (*interactions)[i].as_table();
+      const auto* when = t == nullptr ? nullptr : t->get_as<toml::array>("when");
+      const auto weight = t == nullptr ? std::nullopt : (*t)["weight"].value<double>();
+      if (when == nullptr || !weight) return ModelError(path, where + ": needs when = [[column, level], ...] and weight");
+      Interaction x;
+      x.name = (*t)["name"].value_or(std::string{});
+      x.weight = *weight;
+      for (const auto& item : *when) {
+        const auto* pair = item.as_array();
+        const auto column = pair && pair->size() == 2 ? (*pair)[0].value<std::string>() : std::nullopt;
+        const auto level = pair && pair->size() == 2 ? (*pair)[1].value<std::string>() : std::nullopt;
+        int c = -1, code = -1;
+        for (size_t k = 0; column && k < model.columns.size(); ++k)
+          if (model.columns[k].name == *column) c = static_cast<int>(k);
+        if (c >= 0 && level) {
+          const auto& labels = model.columns[static_cast<size_t>(c)].labels;
+          for (size_t g = 1; g < labels.size(); ++g)
+            if (labels[g] == *level) code = static_cast<int>(g);
+        }
+        if (code < 0) return ModelError(path, where + ".when: an unknown column or level");
+        x.when.emplace_back(c, code);
+      }
+      model.interactions.push_back(std::move(x));
+    }
   }
   return model;
 }

@@ -5,6 +5,7 @@
 
 #include "linkage/csv.hpp"
 #include "linkage/parallel.hpp"
+#include "linkage/similarity.hpp"
 #include "linkage/text.hpp"
 
 namespace hearth::linkage {
@@ -30,6 +31,13 @@ void NameVariants::Add(std::string_view name, std::string_view canonical) {
   if (n.empty() || c.empty() || n == c) return;
   auto& list = map_[n];
   if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+  canonicals_.insert(c);
+  auto index = [&](const std::string& key) {
+    auto& names = near_[key];
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  };
+  index(n);
+  for (size_t i = 0; i < n.size(); ++i) index(n.substr(0, i) + n.substr(i + 1));
 }
 
 void NameVariants::Canonicals(std::string_view folded, std::vector<std::string_view>& out) const {
@@ -40,10 +48,27 @@ void NameVariants::Canonicals(std::string_view folded, std::vector<std::string_v
     if (word.size() != folded.size()) it = map_.find(std::string(word));
     if (it == map_.end()) {
       out.push_back(word);
+      if (word.size() == folded.size() && folded.size() >= 3 && !canonicals_.contains(std::string(folded)))
+        AddNearCanonicals(folded, out);
       return;
     }
   }
   for (const auto& c : it->second) out.push_back(c);
+}
+
+void NameVariants::AddNearCanonicals(std::string_view folded, std::vector<std::string_view>& out) const {
+  const std::string name(folded);
+  auto visit = [&](const std::string& key) {
+    const auto hit = near_.find(key);
+    if (hit == near_.end()) return;
+    for (const auto& near : hit->second) {
+      if (!EditDistanceWithin(name, near, 1, true)) continue;
+      for (const auto& c : map_.at(near))
+        if (std::find(out.begin(), out.end(), std::string_view(c)) == out.end()) out.push_back(c);
+    }
+  };
+  visit(name);
+  for (size_t i = 0; i < name.size(); ++i) visit(name.substr(0, i) + name.substr(i + 1));
 }
 
 }  // namespace hearth::linkage

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/error.hpp"
@@ -17,12 +18,20 @@ class NameVariants {
   void Add(std::string_view name, std::string_view canonical);
 
   // The canonical forms of a standardised given name: the table's entries for it, else for its first word, else
-  // the first word itself ("mary ann" → mary; "bob" → robert).
+  // the first word itself ("mary ann" → mary; "bob" → robert). A one-word name of three letters or more that is in
+  // the table neither as a name nor as a canonical form (most often a typo) also gets the canonical forms of the
+  // table's names within one edit of it ("rtchie" → rtchie, richard): a nickname with a typo then still meets its
+  // formal name, where before it fell to "else" and looked like another person.
   void Canonicals(std::string_view folded, std::vector<std::string_view>& out) const;
   size_t Size() const { return map_.size(); }
 
  private:
+  void AddNearCanonicals(std::string_view folded, std::vector<std::string_view>& out) const;
   std::unordered_map<std::string, std::vector<std::string>> map_;
+  std::unordered_set<std::string> canonicals_;
+  // Each table name, and each of its one-letter deletions, to the names it came from: names within one edit
+  // (insertion, deletion, substitution or transposition) of a query share a key with one of the query's.
+  std::unordered_map<std::string, std::vector<std::string>> near_;
 };
 
 }  // namespace hearth::linkage

@@ -19,7 +19,7 @@ struct ScoredPair {
 // file. Returns the number written.
 Result<uint64_t> WritePairs(const std::string& path, const Dataset& data,
                             const std::vector<std::vector<ScoredPair>>& pairs, float min_weight);
-// Every record once; a cluster's id is the id of its first record.
+// Every record once; a cluster's id is the id of one of its records (its first in the engine's order).
 Result<bool> WriteClusters(const std::string& path, const Dataset& data, const std::vector<uint32_t>& cluster_of);
 
 class Blocker;

@@ -40,7 +40,7 @@ Result<std::unique_ptr<PersonIndex>> PersonIndex::FromCsv(const LinkageConfig& c
                                                           unsigned threads) {
   auto file = CsvFile::Open(path, config.delimiter);
   if (!file) return file.error();
-  DatasetBuilder builder(config, variants);
+  DatasetBuilder builder(config, variants, threads > 0 ? threads : DefaultThreads());
   auto added = builder.AddFile(*file);
   if (!added) return added.error();
   Dataset data = builder.Finish(threads > 0 ? threads : DefaultThreads());
@@ -73,6 +73,9 @@ PersonIndex::PersonIndex(const LinkageConfig& config, const NameVariants& varian
     }
     keys_.push_back(std::move(kept));
   }
+  // The first probe grows every per-record array past its exact size (a copy of each); do it now rather than in
+  // someone's lookup.
+  (void)Lookup(PersonRecord{"", std::vector<std::string>(config_.columns.size())}, 1, 0.5);
 }
 
 std::vector<KnownPerson> PersonIndex::Lookup(const PersonRecord& probe, size_t limit, double min_probability) const {

@@ -170,7 +170,7 @@ Result<Dataset> ReadAndStandardise(const LinkageConfig& config, const NameVarian
                                    RunSummary& summary) {
   progress.Begin("read", options.inputs.size());
   std::vector<CsvFile> files;
-  DatasetBuilder builder(config, variants);
+  DatasetBuilder builder(config, variants, threads);
   for (const auto& path : options.inputs) {
     auto file = CsvFile::Open(path, config.delimiter);
     if (!file) return file.error();

@@ -22,6 +22,12 @@ Scorer::Scorer(const Model& model, const Comparator& comparator) : comparator_(c
     }
     columns_.push_back(std::move(col));
   }
+  for (const Interaction& i : model.interactions) {
+    Inter x;
+    for (const auto& [c, code] : i.when) x.when.emplace_back(static_cast<size_t>(c), code);
+    x.weight = static_cast<float>(i.weight);
+    interactions_.push_back(std::move(x));
+  }
   Sync();
 }
 

@@ -27,7 +27,14 @@ class Scorer {
       w += col.weight[code];
       if (code == col.exact_code && !col.tf.empty()) w += col.tf[comparator_.Value(a, c)];
     }
+    for (const Inter& i : interactions_) w += i.Applies(p) ? i.weight : 0.0f;
     return w;
+  }
+  // The interactions' corrections that apply to pattern p (Model::interactions, in order; 0 where one does not).
+  std::vector<float> InteractionWeights(Pattern p) const {
+    std::vector<float> out;
+    for (const Inter& i : interactions_) out.push_back(i.Applies(p) ? i.weight : 0.0f);
+    return out;
   }
   void Prefetch(uint32_t record) const { comparator_.Prefetch(record, 2); }
   // The adjustment added to column c's exact-level weight when both records hold `value`.
@@ -49,8 +56,18 @@ class Scorer {
     std::vector<float> tf;  // per value id
     double u_exact = 0, non_null = 1;
   };
+  struct Inter {
+    std::vector<std::pair<size_t, int>> when;
+    float weight = 0;
+    bool Applies(Pattern p) const {
+      for (const auto& [c, code] : when)
+        if (GammaOf(p, c) != code) return false;
+      return true;
+    }
+  };
   const Comparator& comparator_;
   float prior_weight_ = 0;
+  std::vector<Inter> interactions_;
   std::vector<Col> columns_;
 };
 

@@ -147,6 +147,48 @@ TrainingSession RunSession(const Comparator& comparator, const PatternCounts& pa
   return session;
 }
 
+// The given name's "swapped" level (given and family names exchanged). A rule keyed on either name cannot see
+// swapped pairs (their keys differ), so every session on such a rule puts almost no m there, and the mean of the
+// sessions undervalues a swap by a factor of dozens. A training-only session on the date of birth alone sees them;
+// its m for the level replaces the mean, the other levels scaled to keep the total.
+void EstimateSwappedLevel(const Comparator& comparator, const TrainingOptions& options, unsigned threads,
+                          Model& model) {
+  const Dataset& data = comparator.Data();
+  int given = -1, date = -1;
+  size_t swapped_code = 0;
+  for (size_t c = 0; c < comparator.Columns(); ++c) {
+    const ColumnConfig& config = data.columns[c].config;
+    if (config.type == ColumnType::kDate && date < 0) date = static_cast<int>(c);
+    if (config.type != ColumnType::kGivenName || given >= 0) continue;
+    for (size_t i = 0; i < config.levels.size(); ++i) {
+      if (config.levels[i].kind != LevelKind::kSwapped) continue;
+      given = static_cast<int>(c);
+      swapped_code = i + 1;
+    }
+  }
+  if (given < 0 || date < 0) return;
+  const auto g = static_cast<size_t>(given);
+  BlockingRule rule;
+  rule.parts.push_back(KeyPart{{date}, KeyTransform::kExact, 0});
+  rule.text = data.columns[static_cast<size_t>(date)].config.name;
+  Blocker extra(data, {rule}, options.max_block_size, threads);
+  const auto patterns = SessionPatterns(comparator, extra, 0, options.session_pairs, threads);
+  std::vector<std::vector<double>> m;
+  std::vector<bool> estimated;
+  auto session = RunSession(comparator, patterns, rule, rule.text + " (training only: swapped names)", model, options,
+                            m, estimated);
+  if (session.estimated.empty() || !estimated[g]) return;
+  std::vector<double>& target = model.columns[g].m;
+  double total = 0;
+  for (size_t k = 1; k < target.size(); ++k) total += target[k];
+  const double fresh = m[g][swapped_code], old = target[swapped_code];
+  if (fresh <= 0 || fresh >= total || old >= total) return;
+  const double scale = (total - fresh) / (total - old);
+  for (size_t k = 1; k < target.size(); ++k) target[k] = k == swapped_code ? fresh : target[k] * scale;
+  session.estimated = {data.columns[g].config.name};
+  model.sessions.push_back(std::move(session));
+}
+
 Model Skeleton(const Comparator& comparator) {
   const Dataset& data = comparator.Data();
   Model model;
@@ -217,6 +259,7 @@ Model TrainModel(const Comparator& comparator, const std::vector<BlockingRule>& 
     if (sessions_per_column[c] == 0) continue;  // keeps the starting m
     for (size_t g = 0; g < m_sum[c].size(); ++g) model.columns[c].m[g] = m_sum[c][g] / sessions_per_column[c];
   }
+  EstimateSwappedLevel(comparator, options, threads, model);
   // λ: EM on every candidate pair with m fixed; u free, as the candidates' non-matches are not random pairs.
   EmSpec spec{std::vector<bool>(columns, true), std::vector<bool>(columns, false), std::vector<bool>(columns, true), {},
               false};

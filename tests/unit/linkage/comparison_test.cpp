@@ -32,16 +32,20 @@ nhs = "code"
         "c,Smith,Robert,1980-02-03,LS6 2AB,9 Low Road,\n"
         "d,Robret,Smyth,1980-02-13,LS6 3XY,2 Mill Lane,1111111111\n"
         "e,,Smith,1981-02-03,SW1A 2ZZ,,4857773456\n"
-        "f,Robert,Smith,1980-02-03,SW1A 1AA,1 High Street,4857773456\n",
+        "f,Robert,Smith,1980-02-03,SW1A 1AA,1 High Street,4857773456\n"
+        "g,Smith,Bob,1980-02-03,LS6 2AB,9 Low Road,\n"
+        "h,Xmith,Robert,1980-02-03,LS6 2AB,9 Low Road,\n"
+        "i,Smith,Jones,1980-02-03,LS6 2AB,9 Low Road,\n",
         ','));
     DatasetBuilder builder(config_, variants_);
     ASSERT_TRUE(builder.AddFile(*file_));
     data_ = builder.Finish(1);
     comparator_ = std::make_unique<Comparator>(data_);
   }
+  // Records by their place in the input (the dataset stores them in its own order).
   std::string Level(uint32_t a, uint32_t b, const std::string& column) {
     CompareScratch scratch(comparator_->Columns());
-    const Pattern p = comparator_->Compare(a, b, scratch);
+    const Pattern p = comparator_->Compare(data_.InputOrder(a), data_.InputOrder(b), scratch);
     const auto c = static_cast<size_t>(config_.ColumnIndex(column));
     return comparator_->Label(c, GammaOf(p, c));
   }
@@ -59,6 +63,9 @@ TEST_F(LinkageComparisonLevels, GivenNames) {
   EXPECT_EQ(Level(0, 2, "first"), "swapped");   // Robert Smith and Smith Robert
   EXPECT_EQ(Level(0, 3, "first"), "damerau<=1");  // Robret: two letters transposed
   EXPECT_EQ(Level(0, 4, "first"), "null");
+  EXPECT_EQ(Level(0, 6, "first"), "swapped");  // Smith Bob: swapped, and a nickname on top
+  EXPECT_EQ(Level(0, 7, "first"), "swapped");  // Xmith Robert: swapped, and a typo in the first letter
+  EXPECT_EQ(Level(0, 8, "first"), "else");     // Smith Jones: one half agrees, the other is another name
 }
 
 TEST_F(LinkageComparisonLevels, FamilyNamesAreComparedGivenThePlace) {

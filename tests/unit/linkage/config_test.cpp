@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "linkage/csv.hpp"
 #include "linkage/dataset.hpp"
 
@@ -70,11 +72,12 @@ last = "family_name"
 dob = "date"
 [blocking]
 max_block_size = 500
-rules = ["dob & {first,last}:nickname_initial", "last:prefix3 & dob:year"]
+rules = ["dob & {first,last}:nickname_initial", "last:prefix3 & dob:year", "last & dob:month_day"]
 )",
                         "p.toml");
   ASSERT_TRUE(ok) << ok.error().internal;
-  ASSERT_EQ(ok->blocking.size(), 2u);
+  ASSERT_EQ(ok->blocking.size(), 3u);
+  EXPECT_EQ(ok->blocking[2].parts[1].transform, KeyTransform::kMonthDay);
   EXPECT_EQ(ok->blocking[0].parts[1].columns.size(), 2u);
   EXPECT_EQ(ok->blocking[1].parts[0].transform, KeyTransform::kPrefix);
   EXPECT_EQ(ok->blocking[1].parts[0].length, 3);
@@ -83,6 +86,26 @@ rules = ["dob & {first,last}:nickname_initial", "last:prefix3 & dob:year"]
   EXPECT_NE(e.find("unknown column 'b'"), std::string::npos) << e;
   e = ErrorOf("id_column = \"id\"\n[columns]\na = \"text\"\n[blocking]\nrules = [\"a:metaphone\"]\n");
   EXPECT_NE(e.find("unknown key transform 'metaphone'"), std::string::npos) << e;
+}
+
+TEST(LinkageConfig, DerivedBlockingSurvivesSwapsWrongYearsAndMissingNames) {
+  auto c = ParseConfig(R"(id_column = "id"
+[columns]
+first = "given_name"
+last = "family_name"
+dob = "date"
+postcode = "postcode"
+street = "address_text"
+)",
+                       "p.toml");
+  ASSERT_TRUE(c) << c.error().internal;
+  std::vector<std::string> texts;
+  for (const auto& rule : c->blocking) texts.push_back(rule.text);
+  auto has = [&](const std::string& t) { return std::find(texts.begin(), texts.end(), t) != texts.end(); };
+  EXPECT_TRUE(has("{first,last}:nickname")) << "both names, in either order";
+  EXPECT_TRUE(has("last & dob:month_day")) << "a wrong year digit";
+  EXPECT_TRUE(has("first:nickname & last:initial & postcode:district")) << "a typo in the family name and a move";
+  EXPECT_TRUE(has("postcode & street")) << "neither name usable";
 }
 
 TEST(LinkageConfig, DerivesLevelsAndConditionsFromTypes) {

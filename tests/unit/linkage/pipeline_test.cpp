@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -126,6 +125,14 @@ TEST_F(LinkageDedupeEndToEnd, ReusesASavedModelAndExplainsAPair) {
   ASSERT_TRUE(again) << again.error().internal;
   EXPECT_FALSE(again->model_trained);
   EXPECT_EQ(ReadCsv(dir_ / "second/pairs.csv").size(), ids.size());  // the same model gives the same pairs
+  // The household corrections are measured from the data and kept in the model file.
+  auto saved = LoadModel((dir_ / "first/model.toml").string(), config_);
+  ASSERT_TRUE(saved) << saved.error().internal;
+  ASSERT_EQ(saved->interactions.size(), 2u);
+  EXPECT_EQ(saved->interactions[0].name, "household");
+  EXPECT_EQ(saved->interactions[1].name, "twins");
+  EXPECT_EQ(saved->interactions[1].when.size(), 3u);
+  for (const auto& i : saved->interactions) EXPECT_LT(i.weight, 0) << i.name;
   const std::string text = log_.str();
   EXPECT_NE(text.find("Records " + ids[1][0] + " and " + ids[1][1]), std::string::npos) << text;
   EXPECT_NE(text.find("prior"), std::string::npos);
@@ -141,7 +148,7 @@ TEST_F(LinkageDedupeEndToEnd, RefusesAModelForOtherColumns) {
   EXPECT_NE(model.error().internal.find("columns"), std::string::npos);
 }
 
-TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPersonQuickly) {
+TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPerson) {
   auto index = PersonIndex::FromCsv(config_, variants_, (dir_ / "people.csv").string(), std::nullopt, 2);
   ASSERT_TRUE(index) << index.error().internal;
   auto rows = ReadCsv(dir_ / "people.csv");
@@ -149,10 +156,8 @@ TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPersonQuickly) {
   std::vector<std::string> probe_values(rows[10].begin() + 1, rows[10].end());
   if (probe_values[0].size() > 3) std::swap(probe_values[0][1], probe_values[0][2]);
   probe_values[4] = "";
-  const auto start = std::chrono::steady_clock::now();
+  // (How quickly is measured by `hearth link benchmark --lookups`, not asserted here.)
   auto known = (*index)->Lookup({"probe", probe_values}, 5);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(ms, 50.0);
   ASSERT_FALSE(known.empty());
   EXPECT_EQ(Entity(known[0].id), Entity(rows[10][0]));
   EXPECT_GT(known[0].probability, 0.5);

@@ -81,6 +81,25 @@ TEST(LinkageNameVariants, MapsNicknamesToCanonicalForms) {
   EXPECT_EQ(out[0], "mary");
 }
 
+TEST(LinkageNameVariants, ANicknameWithATypoKeepsItsCanonicalForm) {
+  NameVariants v;
+  v.Add("Robbie", "Robert");
+  v.Add("Bob", "Robert");
+  std::vector<std::string_view> out;
+  v.Canonicals("robbei", out);  // Robbie with two letters transposed: itself first, then Robbie's form
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0], "robbei");
+  EXPECT_EQ(out[1], "robert");
+  v.Canonicals("robie", out);  // a letter dropped
+  EXPECT_EQ(out.size(), 2u);
+  v.Canonicals("bo", out);  // too short to guess at
+  EXPECT_EQ(out.size(), 1u);
+  v.Canonicals("robert", out);  // a canonical form is never taken for a typo
+  EXPECT_EQ(out.size(), 1u);
+  v.Canonicals("ronnie", out);  // two edits from Robbie: another name
+  EXPECT_EQ(out.size(), 1u);
+}
+
 TEST(LinkageNameVariants, TheShippedTableHasTheBriefsPairs) {
   auto v = NameVariants::Load(std::string(HEARTH_SOURCE_ROOT) + "/config/linkage/nicknames.csv");
   ASSERT_TRUE(v) << v.error().internal;
