@@ -12,6 +12,7 @@ struct DemoCommandOptions {
   int families = 5000;
   unsigned seed = 20261122;
   int years = 3;
+  int team_size = 0;  // 0: the listed staff only
 };
 
 // A bar on a terminal, a line per tenth otherwise (logs and CI).
@@ -39,6 +40,10 @@ void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& 
   cmd->add_option("--families", opts->families, "How many families")->check(CLI::Range(1, 1000000))->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed (same seed, same history)")->capture_default_str();
   cmd->add_option("--years", opts->years, "Years of history ending today")->check(CLI::Range(1, 30))->capture_default_str();
+  cmd->add_option("--team-size", opts->team_size,
+                  "Intervention workers in each families team (more accounts are added to the listed ones)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
   cmd->callback([&common, &run, opts] {
     run = [&common, opts] {
       auto db = OpenDatabase(common.database);
@@ -47,6 +52,7 @@ void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& 
       options.families = opts->families;
       options.seed = opts->seed;
       options.years = opts->years;
+      options.team_size = opts->team_size;
       auto summary = GenerateDemo(*db, options, ShowProgress);
       if (!summary) {
         std::cerr << DescribeError(common, summary.error());

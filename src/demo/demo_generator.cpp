@@ -70,7 +70,7 @@ constexpr const char* kServices[] = {"Citizens Advice", "Family Hub", "School nu
                                      "Parenting programme", "Young carers project"};
 
 // Creates the teams and staff that are missing; an account left by an earlier run is reused as it is.
-Staff EnsureStaff(UserRepository& users) {
+Staff EnsureStaff(UserRepository& users, int team_size) {
   for (const char* team : kTeams)
     if (!users.FindTeamByName(team)) users.InsertTeam(team);
   Staff staff;
@@ -94,6 +94,34 @@ Staff EnsureStaff(UserRepository& users) {
     if (member.role == Role::kInterventionWorker || member.role == Role::kFamilyAide)
       staff.journey.workers.push_back({id, users.FindTeamByName(member.team)->id});
     ++staff.count;
+  }
+  // Larger teams on request: demo.<n>.<team initials>.iw accounts until each families team has `team_size`.
+  for (const char* team : kTeams) {
+    const std::string name(team);
+    if (!name.starts_with("Families") && name != "CANS") continue;
+    const RecordId team_id = users.FindTeamByName(team)->id;
+    int have = 0;
+    for (const auto& w : staff.journey.workers) have += w.team_id == team_id ? 1 : 0;
+    std::string initials;
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (i == 0 || name[i - 1] == ' ') initials += static_cast<char>(name[i] | 0x20);
+    for (int n = have + 1; n <= team_size; ++n) {
+      const std::string username = "demo." + initials + ".iw" + std::to_string(n);
+      RecordId id = 0;
+      if (auto existing = users.FindByUsername(username)) {
+        id = existing->id;
+      } else {
+        User user;
+        user.username = username;
+        user.role = Role::kInterventionWorker;
+        user.team_id = team_id;
+        user.password_hash = HashPassword(RandomHex(32));
+        user.created_at = UtcTimestampNow();
+        id = users.Insert(user);
+      }
+      staff.journey.workers.push_back({id, team_id});
+      ++staff.count;
+    }
   }
   return staff;
 }
@@ -162,7 +190,7 @@ Result<DemoSummary> GenerateDemo(Database& db, const DemoOptions& options,
       // Checked in the same transaction as the first families, so two runs cannot both find the database empty.
       if (uow->Families().Count() > 0)
         return Error::Conflict("demo refused: the database already holds families", "demo.not_empty");
-      staff = EnsureStaff(uow->Users());
+      staff = EnsureStaff(uow->Users(), options.team_size);
       for (const auto& existing : uow->Casework().ListServices()) staff.journey.services.push_back(existing.id);
       if (staff.journey.services.empty())
         for (const char* name : kServices) {

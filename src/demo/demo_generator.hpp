@@ -14,6 +14,9 @@ struct DemoOptions {
   unsigned seed = 20261122;       // the same seed, options and today give the same history
   Date today = Date::TodayUtc();  // the history ends here
   int years = 3;                  // and starts this many years before
+  // Intervention workers in each families team: accounts are added to the listed staff until each team has this
+  // many (0 or fewer than listed: the listed staff only). A manager's view of a large team is benchmarked with it.
+  int team_size = 0;
 };
 
 struct DemoSummary {

@@ -300,6 +300,20 @@ TEST(DemoGeneratorSeed, ReportsProgressAfterEachBatch) {
   EXPECT_EQ(seen, (std::vector<int>{500, 600}));
 }
 
+TEST(DemoGeneratorTeams, TeamSizeFillsEveryFamiliesTeam) {
+  TempDatabase database("teams");
+  DemoOptions options = SmallRun(20);
+  options.team_size = 5;
+  auto result = GenerateDemo(database.db(), options);
+  ASSERT_TRUE(result.has_value());
+  auto uow = database.db().BeginRead();
+  std::map<std::string, int> workers;
+  for (const auto& u : uow->Users().List(0, 1000))
+    if (u.role == Role::kInterventionWorker || u.role == Role::kFamilyAide) ++workers[u.team_name];
+  for (const char* team : {"Families Team West", "Families Team East", "Families Plus", "CANS"})
+    EXPECT_EQ(workers[team], 5) << team;
+}
+
 TEST(DemoNameTables, AreGenerousAndHaveNoDuplicates) {
   auto check = [](std::span<const std::string_view> names, std::size_t at_least) {
     EXPECT_GE(names.size(), at_least);
