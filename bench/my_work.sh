@@ -40,5 +40,5 @@ session=$(awk '$6 == "__Host-hearth_session" {print $7}' "$jar")
 rows=$(curl -s -H "Cookie: __Host-hearth_session=$session" "http://127.0.0.1:$port/my-work" | grep -c 'href="/episodes/' || true)
 echo "bench: the manager's list has $rows families"
 
-wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: __Host-hearth_session=$session" \
+wrk -t"${THREADS:-2}" -c"$connections" -d"${duration}s" --latency -H "Cookie: __Host-hearth_session=$session" \
   "http://127.0.0.1:$port/my-work" | sed -n '/Latency Distribution/,/Transfer/p;/Requests\/sec/p'

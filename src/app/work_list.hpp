@@ -28,7 +28,10 @@ struct Caseload {
 
 struct WorkList {
   bool team_view = false;  // a manager's list of their team's work
-  std::vector<WorkRow> rows;
+  std::vector<WorkRow> rows;  // the page asked for, oldest referral first
+  int total = 0;              // rows on every page
+  int page = 1;
+  int page_size = 25;
   std::vector<Caseload> caseloads;  // team view only
   int overdue = 0;
   int due_soon = 0;
@@ -39,7 +42,8 @@ class WorkListService {
   WorkListService(Database& db, AuditSink* sink, TimescaleConfig config)
       : db_(db), sink_(sink), config_(std::move(config)), calendar_(config_.extra_holidays) {}
 
-  Result<WorkList> MyWork(const Principal& who, const Date& today);
+  // Counts and caseloads cover all the caller's (or team's) families; `rows` holds page `page` (from 1) of them.
+  Result<WorkList> MyWork(const Principal& who, const Date& today, int page = 1, int page_size = 25);
   // The due items of one episode, for marking overdue work on its page.
   std::vector<DueItem> DueFor(const Episode& episode, const DueFacts& facts, const Date& today) const;
   const WorkingCalendar& Calendar() const { return calendar_; }

@@ -1,5 +1,6 @@
 // Port: episodes as they move through their stages, and the casework recorded on them (domain/casework.hpp).
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@ struct Assignment {
 // A row of a work list: an open episode with the dates that decide what is due.
 struct WorkItem {
   Episode episode;
-  std::string family_label;  // "Given Family, …" of the household, for the list
+  std::string family_label;  // "Given Family, …" of the household: filled only for the rows shown (FamilyLabels)
   Date referral_received_on;
   std::optional<Date> last_taf_on;
   std::optional<Date> next_taf_on;
@@ -50,8 +51,11 @@ class EpisodeRepository {
   virtual void InsertWorkerChange(const WorkerChange& change) = 0;
   virtual std::vector<WorkerChange> ListWorkerChanges(RecordId episode_id) = 0;
 
-  // Open episodes with an open assignment to any of `user_ids`, for the work lists, oldest referral first.
+  // Open episodes with an open assignment to any of `user_ids`, for the work lists, oldest referral first; each
+  // item's worker_ids are those of `user_ids` holding it. family_label is left empty (see FamilyLabels).
   virtual std::vector<WorkItem> ListWork(const std::vector<RecordId>& user_ids) = 0;
+  // "Given Family, …" for each of the households, for the rows a page shows.
+  virtual std::map<RecordId, std::string> FamilyLabels(const std::vector<RecordId>& family_ids) = 0;
 };
 
 class CaseworkRepository {

@@ -1,5 +1,7 @@
 // /my-work and /api/v1/my-work: each worker's open families with what is due, due soon and overdue, oldest
 // referral first; a manager sees their team's, with caseload counts per worker.
+#include <algorithm>
+
 #include <boost/json/object.hpp>
 
 #include "http/api/api_common.hpp"
@@ -22,12 +24,15 @@ std::string StatusName(DueStatus s) {
   return "upcoming";
 }
 
+// A page of the list: the counts and caseloads cover every row, the table shows this many, oldest first.
+constexpr int kRowsPerPage = 25;
+
 RawResponse WorkPage(RequestContext& ctx, RouteDeps deps) {
-  auto list = deps.services.work.MyWork(ctx.Who(), Date::TodayUtc());
+  auto list = deps.services.work.MyWork(ctx.Who(), Date::TodayUtc(), ctx.PageParam(), kRowsPerPage);
   if (!list) return PageForError(ctx, deps.views, list.error());
   const auto& m = deps.views.Messages();
   mustache::data rows{mustache::data::type::list};
-  for (const auto& r : list->rows) {
+  for (const WorkRow& r : list->rows) {
     mustache::data row;
     row.set("href", "/episodes/" + std::to_string(r.item.episode.id));
     row.set("family", r.item.family_label.empty() ? m.Get("work.unnamed_family") : r.item.family_label);
@@ -61,13 +66,14 @@ RawResponse WorkPage(RequestContext& ctx, RouteDeps deps) {
   data.set("has_rows", MustacheBool(!list->rows.empty()));
   data.set("rows", std::move(rows));
   data.set("caseloads", std::move(caseloads));
+  data.set("pagination", PaginationData(list->page, list->page_size, list->total, "/my-work"));
   data.set("overdue_count", std::to_string(list->overdue));
   data.set("due_soon_count", std::to_string(list->due_soon));
   return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "casework/my_work", data));
 }
 
 RawResponse WorkApi(RequestContext& ctx, RouteDeps deps) {
-  auto list = deps.services.work.MyWork(ctx.Who(), Date::TodayUtc());
+  auto list = deps.services.work.MyWork(ctx.Who(), Date::TodayUtc(), ctx.PageParam(), 100);
   if (!list) return api::Failed(ctx, deps.views, list.error());
   json::array items;
   for (const auto& r : list->rows) {
@@ -89,6 +95,9 @@ RawResponse WorkApi(RequestContext& ctx, RouteDeps deps) {
         json::object{{"username", c.username}, {"role", jsonh::EnumJson(c.role)}, {"open_episodes", c.open_episodes}});
   return JsonResponse(ctx, bhttp::status::ok,
                       json::object{{"team_view", list->team_view},
+                                   {"total", list->total},
+                                   {"page", list->page},
+                                   {"page_size", list->page_size},
                                    {"overdue", list->overdue},
                                    {"due_soon", list->due_soon},
                                    {"items", std::move(items)},

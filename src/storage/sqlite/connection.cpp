@@ -1,5 +1,7 @@
 #include "storage/sqlite/connection.hpp"
 
+#include <mutex>
+
 #include <sqlite3.h>
 
 namespace hearth::sqlite {
@@ -64,7 +66,20 @@ std::optional<std::int64_t> Statement::OptionalInt(int column) const {
   return Int(column);
 }
 
+namespace {
+// SQLite keeps memory statistics behind one process-wide mutex taken on every allocation; with several worker
+// threads each on its own connection that mutex was the busiest lock in the server (perf: futex waits around
+// sqlite3Malloc). Hearth never reads those statistics, so they are turned off before the library initialises.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if already initialised: harmless, then it stays on
+  });
+}
+}  // namespace
+
 Connection::Connection(const Options& options) {
+  ConfigureSqliteOnce();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {

@@ -1,3 +1,4 @@
+#include <map>
 #include <algorithm>
 
 #include "common/date.hpp"
@@ -37,24 +38,26 @@ constexpr std::string_view kListWorkerChanges =
     "SELECT episode_id, COALESCE(from_user_id, 0), COALESCE(to_user_id, 0), role, changed_on, reason "
     "FROM worker_changes WHERE episode_id = ?1 ORDER BY changed_on, id";
 
-// The work list in one query: the household's names as the family search list shows them, the referral's date
-// and the latest TAF meeting come from correlated lookups on indexed columns, so the cost follows the rows listed.
+// The work list in one query driven by the open assignments of the users asked about (an index range per user):
+// the referral's date and the latest TAF meeting come from lookups on indexed columns, so the cost follows the rows
+// listed. An episode held by two of the users comes twice (once per holder) and is merged in ListWork. The
+// household's names are not read here: only the rows shown on a page need them (FamilyLabels).
 // The user ids fill IN (…) placeholders; the count is rounded up to a power of two (repeating the last id) so
 // that the statement cache holds a handful of texts however many workers a manager has.
-constexpr std::string_view kListWorkHead =
-    "SELECT r.received_on, "
-    "(SELECT group_concat(given_name || ' ' || family_name, ', ') FROM "
-    "  (SELECT given_name, family_name FROM people WHERE family_id = e.family_id ORDER BY id)), "
-    "t.held_on, t.next_meeting_on, "
-    "(SELECT group_concat(user_id) FROM episode_assignments WHERE episode_id = e.id AND to_on IS NULL), ";
+constexpr std::string_view kListWorkHead = "SELECT r.received_on, a.user_id, t.held_on, t.next_meeting_on, ";
 constexpr std::string_view kListWorkBody =
-    " FROM episodes e JOIN referrals r ON r.id = e.referral_id "
+    " FROM episode_assignments a JOIN episodes e ON e.id = a.episode_id JOIN referrals r ON r.id = e.referral_id "
     "LEFT JOIN taf_meetings t ON t.id = (SELECT id FROM taf_meetings WHERE episode_id = e.id "
     "  ORDER BY held_on DESC, id DESC LIMIT 1) "
-    "WHERE e.closed_on IS NULL AND e.id IN (SELECT episode_id FROM episode_assignments "
-    "  WHERE to_on IS NULL AND user_id IN (";
-constexpr std::string_view kListWorkTail = ")) ORDER BY r.received_on, e.id";
-constexpr int kListWorkFirstEpisodeColumn = 5;
+    "WHERE a.to_on IS NULL AND e.closed_on IS NULL AND a.user_id IN (";
+constexpr std::string_view kListWorkTail = ") ORDER BY r.received_on, e.id";
+constexpr int kListWorkFirstEpisodeColumn = 4;
+
+// "Given Family, Given Family" for each household, as the family search list names them.
+constexpr std::string_view kFamilyLabelHead =
+    "SELECT family_id, group_concat(given_name || ' ' || family_name, ', ') FROM "
+    "(SELECT family_id, given_name, family_name FROM people WHERE family_id IN (";
+constexpr std::string_view kFamilyLabelTail = ") ORDER BY family_id, id) GROUP BY family_id";
 
 std::string ListWorkSql(std::size_t placeholders) {
   std::string sql = std::string(kListWorkHead) + std::string(kEpisodeColumns) + std::string(kListWorkBody);
@@ -162,25 +165,36 @@ std::vector<WorkItem> SqliteEpisodes::ListWork(const std::vector<RecordId>& user
   auto st = c_.Prepare(ListWorkSql(slots));
   for (std::size_t i = 0; i < slots; ++i) st.Bind(static_cast<int>(i + 1), user_ids[std::min(i, user_ids.size() - 1)]);
   while (st.Step()) {
+    const RecordId holder = st.Int(1);
+    // Rows come ordered by (received_on, episode id): another holder of the same episode is the row just before.
+    const RecordId episode_id = st.Int(kListWorkFirstEpisodeColumn);
+    if (!out.empty() && out.back().episode.id == episode_id) {
+      auto& holders = out.back().worker_ids;
+      if (std::find(holders.begin(), holders.end(), holder) == holders.end()) holders.push_back(holder);
+      continue;
+    }
     WorkItem item;
     item.referral_received_on = ReadRequiredDate(st, 0);
-    item.family_label = st.Text(1);
+    item.worker_ids.push_back(holder);
     item.last_taf_on = ReadDate(st, 2);
     item.next_taf_on = ReadDate(st, 3);
-    // Who holds it: the open assignments' users, narrowed to those asked about.
-    const std::string holders = st.Text(4);
-    for (std::size_t start = 0; start < holders.size();) {
-      std::size_t end = holders.find(',', start);
-      if (end == std::string::npos) end = holders.size();
-      const RecordId id = std::stoll(holders.substr(start, end - start));
-      if (std::find(user_ids.begin(), user_ids.end(), id) != user_ids.end() &&
-          std::find(item.worker_ids.begin(), item.worker_ids.end(), id) == item.worker_ids.end())
-        item.worker_ids.push_back(id);
-      start = end + 1;
-    }
     item.episode = ReadEpisode(st, kListWorkFirstEpisodeColumn);
     out.push_back(std::move(item));
   }
+  return out;
+}
+
+std::map<RecordId, std::string> SqliteEpisodes::FamilyLabels(const std::vector<RecordId>& family_ids) {
+  std::map<RecordId, std::string> out;
+  if (family_ids.empty()) return out;
+  const std::size_t slots = RoundUpToPowerOfTwo(family_ids.size());
+  std::string sql(kFamilyLabelHead);
+  for (std::size_t i = 0; i < slots; ++i) sql += i == 0 ? "?" : ", ?";
+  sql += kFamilyLabelTail;
+  auto st = c_.Prepare(sql);
+  for (std::size_t i = 0; i < slots; ++i)
+    st.Bind(static_cast<int>(i + 1), family_ids[std::min(i, family_ids.size() - 1)]);
+  while (st.Step()) out[st.Int(0)] = st.Text(1);
   return out;
 }
 

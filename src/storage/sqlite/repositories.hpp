@@ -111,6 +111,7 @@ class SqliteEpisodes final : public EpisodeRepository {
   void InsertWorkerChange(const WorkerChange& change) override;
   std::vector<WorkerChange> ListWorkerChanges(RecordId episode_id) override;
   std::vector<WorkItem> ListWork(const std::vector<RecordId>& user_ids) override;
+  std::map<RecordId, std::string> FamilyLabels(const std::vector<RecordId>& family_ids) override;
 
  private:
   Connection& c_;
