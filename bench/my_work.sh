@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${HEARTH_BIN:-$root/build/release/hearth}
-families=${FAMILIES:-16000}
+families=${FAMILIES:-23000}
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-20}
 work=${BENCH_DIR:-/tmp/hearth-bench-work}
