@@ -40,6 +40,28 @@ std::vector<RecordId> ViewIds(const std::vector<ChildView>& views) {
   return ids;
 }
 
+// Adds one record to an episode the caller may act on, in one write transaction: the access checks (a refusal is
+// audited), the stage (`stages` empty: any open stage), then `insert(uow, episode)` — which may still refuse — and
+// an audit row naming what was created.
+template <class Insert>
+Result<RecordId> CreateOnEpisode(Database& db, AuditSink* sink, const Principal& who, RecordId episode_id,
+                                 std::initializer_list<EpisodeStage> stages, std::string_view record_type,
+                                 Insert&& insert) {
+  return WithRefusalAudit(db, sink, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
+    auto uow = db.BeginWrite();
+    auto episode = LoadEpisode(*uow, who, episode_id, EpisodeNeed::kAct, "create", refusal);
+    if (!episode) return episode.error();
+    if (!episode->IsOpen()) return StageOrderError(episode->stage);
+    if (stages.size() > 0)
+      if (auto e = RequireStage(*episode, stages)) return *e;
+    Result<RecordId> created = insert(*uow, *episode);
+    if (!created) return created;
+    Audit(*uow, who, "create", {record_type, *created, episode->family_id});
+    uow->Commit();
+    return created;
+  });
+}
+
 bool PartnerMayAnswer(UnitOfWork& uow, const Principal& who, const Appraisal& a) {
   return who.Can(Capability::kAnswerAppraisals) && who.agency == a.kind &&
          uow.Families().IsVisible(a.family_id, who.Visibility());
@@ -108,23 +130,16 @@ Result<FamilyAssessment> CaseworkService::SaveAssessment(const Principal& who, R
 }
 
 Result<RecordId> CaseworkService::RequestAppraisal(const Principal& who, RecordId id, const Input& in) {
-  const Date today = Date::TodayUtc();
-  auto parsed = AppraisalRequestFromInput(in, today);
+  auto parsed = AppraisalRequestFromInput(in, Date::TodayUtc());
   if (!parsed) return parsed.error();
-  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
-    auto uow = db_.BeginWrite();
-    auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kAct, "create", refusal);
-    if (!episode) return episode.error();
-    if (auto e = RequireStage(*episode, {EpisodeStage::kBrokerage})) return *e;
-    if (auto e = NotBefore(parsed->requested_on, episode->opened_on, "requested_on")) return *e;
-    parsed->episode_id = id;
-    parsed->family_id = episode->family_id;
-    parsed->requested_by = who.user_id;
-    const RecordId appraisal_id = uow->Casework().InsertAppraisal(*parsed);
-    Audit(*uow, who, "create", {"appraisal", appraisal_id, episode->family_id});
-    uow->Commit();
-    return appraisal_id;
-  });
+  return CreateOnEpisode(db_, sink_, who, id, {EpisodeStage::kBrokerage}, "appraisal",
+                         [&](UnitOfWork& uow, const Episode& episode) -> Result<RecordId> {
+                           if (auto e = NotBefore(parsed->requested_on, episode.opened_on, "requested_on")) return *e;
+                           parsed->episode_id = id;
+                           parsed->family_id = episode.family_id;
+                           parsed->requested_by = who.user_id;
+                           return uow.Casework().InsertAppraisal(*parsed);
+                         });
 }
 
 Result<Appraisal> CaseworkService::AnswerAppraisal(const Principal& who, RecordId appraisal_id, const Input& in,
@@ -220,43 +235,32 @@ Result<FamilyPlan> CaseworkService::SavePlan(const Principal& who, RecordId id, 
 Result<RecordId> CaseworkService::AddObjective(const Principal& who, RecordId id, const Input& in) {
   auto parsed = ObjectiveFromInput(in);
   if (!parsed) return parsed.error();
-  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
-    auto uow = db_.BeginWrite();
-    auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kAct, "create", refusal);
-    if (!episode) return episode.error();
-    if (auto e = RequireStage(*episode, {EpisodeStage::kBrokerage})) return *e;
-    if (!uow->Casework().FindPlan(id)) return Error::Validation({{"plan", "error.plan_not_started"}});
-    parsed->episode_id = id;
-    const RecordId objective_id = uow->Casework().InsertObjective(*parsed);
-    Audit(*uow, who, "create", {"objective", objective_id, episode->family_id});
-    uow->Commit();
-    return objective_id;
-  });
+  return CreateOnEpisode(db_, sink_, who, id, {EpisodeStage::kBrokerage}, "objective",
+                         [&](UnitOfWork& uow, const Episode&) -> Result<RecordId> {
+                           if (!uow.Casework().FindPlan(id))
+                             return Error::Validation({{"plan", "error.plan_not_started"}});
+                           parsed->episode_id = id;
+                           return uow.Casework().InsertObjective(*parsed);
+                         });
 }
 
 Result<RecordId> CaseworkService::AddAction(const Principal& who, RecordId id, RecordId objective_id, const Input& in) {
   auto parsed = ActionFromInput(in);
   if (!parsed) return parsed.error();
-  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
-    auto uow = db_.BeginWrite();
-    auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kAct, "create", refusal);
-    if (!episode) return episode.error();
-    if (auto e = RequireStage(*episode, {EpisodeStage::kBrokerage, EpisodeStage::kIntervention, EpisodeStage::kReview}))
-      return *e;
-    auto plan = uow->Casework().FindPlan(id);
-    bool objective_known = false;
-    if (plan)
-      for (const auto& o : plan->objectives) objective_known = objective_known || o.id == objective_id;
-    if (!objective_known) return Error::Validation({{"objective_id", "error.choice_invalid"}});
-    if (parsed->service_id != 0 && !uow->Casework().FindService(parsed->service_id))
-      return Error::Validation({{"service_id", "error.choice_invalid"}});
-    parsed->episode_id = id;
-    parsed->objective_id = objective_id;
-    const RecordId action_id = uow->Casework().InsertAction(*parsed);
-    Audit(*uow, who, "create", {"action", action_id, episode->family_id});
-    uow->Commit();
-    return action_id;
-  });
+  return CreateOnEpisode(
+      db_, sink_, who, id, {EpisodeStage::kBrokerage, EpisodeStage::kIntervention, EpisodeStage::kReview}, "action",
+      [&](UnitOfWork& uow, const Episode&) -> Result<RecordId> {
+        auto plan = uow.Casework().FindPlan(id);
+        bool objective_known = false;
+        if (plan)
+          for (const auto& o : plan->objectives) objective_known = objective_known || o.id == objective_id;
+        if (!objective_known) return Error::Validation({{"objective_id", "error.choice_invalid"}});
+        if (parsed->service_id != 0 && !uow.Casework().FindService(parsed->service_id))
+          return Error::Validation({{"service_id", "error.choice_invalid"}});
+        parsed->episode_id = id;
+        parsed->objective_id = objective_id;
+        return uow.Casework().InsertAction(*parsed);
+      });
 }
 
 Result<PlanAction> CaseworkService::UpdateAction(const Principal& who, RecordId action_id, const Input& in,
@@ -290,37 +294,24 @@ Result<PlanAction> CaseworkService::UpdateAction(const Principal& who, RecordId 
 Result<RecordId> CaseworkService::AddContact(const Principal& who, RecordId id, const Input& in) {
   auto parsed = ContactFromInput(in, Date::TodayUtc());
   if (!parsed) return parsed.error();
-  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
-    auto uow = db_.BeginWrite();
-    auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kAct, "create", refusal);
-    if (!episode) return episode.error();
-    if (!episode->IsOpen()) return StageOrderError(episode->stage);
-    if (auto e = NotBefore(parsed->on, episode->opened_on, "on")) return *e;
-    if (auto e = ChildrenOfFamily(*uow, episode->family_id, parsed->children_seen, "children_seen")) return *e;
+  return CreateOnEpisode(db_, sink_, who, id, {}, "contact", [&](UnitOfWork& uow, const Episode& episode) -> Result<RecordId> {
+    if (auto e = NotBefore(parsed->on, episode.opened_on, "on")) return *e;
+    if (auto e = ChildrenOfFamily(uow, episode.family_id, parsed->children_seen, "children_seen")) return *e;
     parsed->episode_id = id;
     parsed->worker_id = who.user_id;
-    const RecordId contact_id = uow->Casework().InsertContact(*parsed);
-    Audit(*uow, who, "create", {"contact", contact_id, episode->family_id});
-    uow->Commit();
-    return contact_id;
+    return uow.Casework().InsertContact(*parsed);
   });
 }
 
 Result<RecordId> CaseworkService::AddTafMeeting(const Principal& who, RecordId id, const Input& in) {
   auto parsed = TafMeetingFromInput(in, Date::TodayUtc());
   if (!parsed) return parsed.error();
-  return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<RecordId> {
-    auto uow = db_.BeginWrite();
-    auto episode = LoadEpisode(*uow, who, id, EpisodeNeed::kAct, "create", refusal);
-    if (!episode) return episode.error();
-    if (auto e = RequireStage(*episode, {EpisodeStage::kIntervention, EpisodeStage::kReview})) return *e;
-    if (auto e = NotBefore(parsed->on, episode->intervention_started_on, "on")) return *e;
-    parsed->episode_id = id;
-    const RecordId meeting_id = uow->Casework().InsertTafMeeting(*parsed);
-    Audit(*uow, who, "create", {"taf_meeting", meeting_id, episode->family_id});
-    uow->Commit();
-    return meeting_id;
-  });
+  return CreateOnEpisode(db_, sink_, who, id, {EpisodeStage::kIntervention, EpisodeStage::kReview}, "taf_meeting",
+                         [&](UnitOfWork& uow, const Episode& episode) -> Result<RecordId> {
+                           if (auto e = NotBefore(parsed->on, episode.intervention_started_on, "on")) return *e;
+                           parsed->episode_id = id;
+                           return uow.Casework().InsertTafMeeting(*parsed);
+                         });
 }
 
 Result<RecordId> CaseworkService::RecordStatutory(const Principal& who, RecordId family_id, const Input& in) {

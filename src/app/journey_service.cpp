@@ -1,5 +1,6 @@
 #include "app/journey_service.hpp"
 
+#include "app/staff.hpp"
 #include "domain/casework_rules.hpp"
 #include "domain/field_rules.hpp"
 #include "domain/journey.hpp"
@@ -283,21 +284,12 @@ Result<std::vector<Episode>> JourneyService::PanelList(const Principal& who) {
 
 Result<std::vector<User>> JourneyService::Workers(const Principal& who, std::optional<Role> role) {
   if (!who.Can(Capability::kAllocateCases) && !who.Can(Capability::kWorkOnCases)) return Error::Forbidden("workers");
-  std::vector<User> out;
   auto uow = db_.BeginRead();
-  // Every user, a page at a time: a service has hundreds of staff, not millions.
-  for (int offset = 0;; offset += 500) {
-    auto page = uow->Users().List(offset, 500);
-    for (auto& u : page) {
-      const bool allocatable = u.role == Role::kEaOfficer || u.role == Role::kBrOfficer ||
-                               u.role == Role::kInterventionWorker || u.role == Role::kFamilyAide;
-      if (u.disabled || !allocatable || (role && u.role != *role)) continue;
-      u.password_hash.clear();
-      out.push_back(std::move(u));
-    }
-    if (page.size() < 500) break;
-  }
-  return out;
+  return EnabledStaff(uow->Users(), [&](const User& u) {
+    const bool allocatable = u.role == Role::kEaOfficer || u.role == Role::kBrOfficer ||
+                             u.role == Role::kInterventionWorker || u.role == Role::kFamilyAide;
+    return allocatable && (!role || u.role == *role);
+  });
 }
 
 Result<std::vector<Team>> JourneyService::Teams(const Principal& who) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/audit_log.hpp"
+#include "app/staff.hpp"
 
 namespace hearth {
 
@@ -24,12 +25,8 @@ Result<WorkList> WorkListService::MyWork(const Principal& who, const Date& today
     auto uow = db_.BeginRead();
     if (list.team_view) {
       user_ids.clear();
-      for (int offset = 0;; offset += 500) {
-        auto batch = uow->Users().List(offset, 500);
-        for (auto& u : batch)
-          if (u.team_id == who.team_id && !u.disabled && u.id != who.user_id) team.emplace(u.id, std::move(u));
-        if (batch.size() < 500) break;
-      }
+      const auto in_team = [&](const User& member) { return member.team_id == who.team_id && member.id != who.user_id; };
+      for (auto& u : EnabledStaff(uow->Users(), in_team)) team.emplace(u.id, std::move(u));
       for (const auto& [id, u] : team) user_ids.push_back(id);
     }
     if (!user_ids.empty()) {
@@ -45,36 +42,27 @@ Result<WorkList> WorkListService::MyWork(const Principal& who, const Date& today
         list.rows.push_back(std::move(row));
       }
     }
-    // Only the page shown needs the households' names.
+    if (list.team_view) {
+      std::map<RecordId, int> counts;
+      for (const auto& row : list.rows)
+        for (RecordId id : row.item.worker_ids) ++counts[id];
+      for (const auto& [id, u] : team) list.caseloads.push_back({u.username, u.role, counts[id]});
+    }
+    // Keep the page asked for; only its rows need the households' names and their workers' names.
     list.total = static_cast<int>(list.rows.size());
     list.page_size = std::max(1, page_size);
     list.page = std::clamp(page, 1, std::max(1, (list.total + list.page_size - 1) / list.page_size));
-    const auto first =
-        std::min<std::size_t>(list.rows.size(), static_cast<std::size_t>((list.page - 1) * list.page_size));
-    const auto last = std::min<std::size_t>(list.rows.size(), first + static_cast<std::size_t>(list.page_size));
+    const auto first = list.rows.begin() + std::min(list.total, (list.page - 1) * list.page_size);
+    const auto last = list.rows.begin() + std::min(list.total, list.page * list.page_size);
+    list.rows = std::vector<WorkRow>(std::make_move_iterator(first), std::make_move_iterator(last));
     std::vector<RecordId> family_ids;
-    for (std::size_t i = first; i < last; ++i) family_ids.push_back(list.rows[i].item.episode.family_id);
+    for (const auto& row : list.rows) family_ids.push_back(row.item.episode.family_id);
     const auto labels = uow->Episodes().FamilyLabels(family_ids);
-    for (std::size_t i = first; i < last; ++i) {
-      auto it = labels.find(list.rows[i].item.episode.family_id);
-      if (it != labels.end()) list.rows[i].item.family_label = it->second;
-    }
-  }
-  if (list.team_view) {
-    std::map<RecordId, int> counts;
-    for (const auto& row : list.rows)
-      for (RecordId id : row.item.worker_ids) ++counts[id];
-    for (const auto& [id, u] : team) list.caseloads.push_back({u.username, u.role, counts[id]});
-    for (auto& row : list.rows)
+    for (auto& row : list.rows) {
+      if (auto it = labels.find(row.item.episode.family_id); it != labels.end()) row.item.family_label = it->second;
       for (RecordId id : row.item.worker_ids)
         if (team.contains(id)) row.workers += (row.workers.empty() ? "" : ", ") + team.at(id).username;
-  }
-  {
-    const auto first = static_cast<std::size_t>((list.page - 1) * list.page_size);
-    std::vector<WorkRow> shown;
-    for (std::size_t i = first; i < list.rows.size() && i < first + static_cast<std::size_t>(list.page_size); ++i)
-      shown.push_back(std::move(list.rows[i]));
-    list.rows = std::move(shown);
+    }
   }
   AuditSeparately(db_, sink_, who, "view", {"work_list", 0, 0}, "ok");
   return list;

@@ -37,13 +37,6 @@ constexpr std::array<WeightedValue<ReferralDecision>, 4> kDecisions{{{ReferralDe
 // A step-down comes from social care itself, so sending it back there makes no sense.
 constexpr std::array<WeightedValue<ReferralDecision>, 3> kStepDownDecisions{
     {{ReferralDecision::kEarlyHelp, 90}, {ReferralDecision::kAdvice, 5}, {ReferralDecision::kNoFurtherAction, 5}}};
-constexpr std::array<WeightedValue<ClosureReason>, 6> kClosureReasons{{{ClosureReason::kOutcomesMet, 65},
-                                                                       {ClosureReason::kDisengaged, 12},
-                                                                       {ClosureReason::kConsentWithdrawn, 5},
-                                                                       {ClosureReason::kSteppedUp, 8},
-                                                                       {ClosureReason::kMovedAway, 5},
-                                                                       {ClosureReason::kOther, 5}}};
-
 // Rationales a coordinator might write; none names anyone, so the demo never puts a name in free text.
 constexpr std::array kEarlyHelpRationales{
     "Family would benefit from whole-family support; parent agreed to early help."sv,
@@ -183,14 +176,6 @@ Referral PlanReferral(DemoRandom& rng, const Household& household, const Date& r
   }  // else: not recorded
   r.rationale = std::string(PlanRationale(rng, r));
   return r;
-}
-
-std::optional<PlannedClosure> PlanClosure(DemoRandom& rng, const Date& opened_on, const Date& today) {
-  if (DaysBetween(opened_on, today) <= 120) return std::nullopt;
-  PlannedClosure closure;
-  closure.closed_on = std::min(opened_on.AddDays(rng.Between(60, 150)), today);
-  closure.reason = PickFrom(rng, kClosureReasons);
-  return closure;
 }
 
 }  // namespace hearth::demo

@@ -17,11 +17,4 @@ std::vector<Date> PlanReferralDates(DemoRandom& rng, const Date& start, const Da
 // family_id and recorded_by are left for the caller.
 Referral PlanReferral(DemoRandom& rng, const Household& household, const Date& received_on);
 
-// When an episode opened on `opened_on` closes (nullopt: still open on `today`), and why.
-struct PlannedClosure {
-  Date closed_on;
-  ClosureReason reason = ClosureReason::kOther;
-};
-std::optional<PlannedClosure> PlanClosure(DemoRandom& rng, const Date& opened_on, const Date& today);
-
 }  // namespace hearth::demo

@@ -1,10 +1,10 @@
 // The family pages: search, create and edit a household, the family page with its members, relationships,
 // referrals, episodes and chronology, and the relationship forms on it. Every rule and permission lives in
 // FamilyService; these handlers only shape requests and pages.
-#include <charconv>
 
 #include "http/pages/family_view_data.hpp"
 #include "http/pages/page_errors.hpp"
+#include "http/pages/step_form.hpp"
 #include "http/responses.hpp"
 #include "http/routes.hpp"
 #include "http/status_map.hpp"
@@ -183,18 +183,10 @@ RawResponse EditFamilyForm(RequestContext& ctx, RouteDeps deps, RecordId id) {
                        EditState{&*view, std::to_string(view->family.version), nullptr});
 }
 
-int VersionField(const Input& form) {
-  const std::string& text = form.Get("version");
-  int version = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
-  // A missing or garbled version cannot match the stored one, so the edit is refused as stale.
-  return ec == std::errc() && ptr == text.data() + text.size() ? version : -1;
-}
-
 RawResponse UpdateFamily(RequestContext& ctx, RouteDeps deps, RecordId id) {
   const Input raw = ctx.Form();
   const Input form = HouseholdFieldsOf(raw);
-  auto saved = deps.services.families.Update(ctx.Who(), id, form, VersionField(raw));
+  auto saved = deps.services.families.Update(ctx.Who(), id, form, FormVersion(raw));
   if (saved) return Redirect(ctx, FamilyHref(id) + "?done=updated");
   const Error& error = saved.error();
   if (error.code != ErrorCode::kValidation && error.code != ErrorCode::kStaleVersion)

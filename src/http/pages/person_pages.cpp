@@ -2,10 +2,10 @@
 // GOV.UK date input (day, month, year boxes); a single date_of_birth=YYYY-MM-DD field is accepted as well, so that
 // scripts and tests can post the form the way the JSON API spells it.
 #include <algorithm>
-#include <charconv>
 
 #include "http/pages/family_view_data.hpp"
 #include "http/pages/page_errors.hpp"
+#include "http/pages/step_form.hpp"
 #include "http/responses.hpp"
 #include "http/routes.hpp"
 
@@ -20,18 +20,6 @@ std::string TrimmedValue(const Input& in, std::string_view name) {
   const auto first = v.find_first_not_of(" \t");
   if (first == std::string::npos) return {};
   return v.substr(first, v.find_last_not_of(" \t") - first + 1);
-}
-
-bool AllDigits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The three boxes as YYYY-MM-DD; anything that is not three numbers stays malformed so that the one date rule
-// in PersonFromInput refuses it.
-std::string DateFromBoxes(const std::string& day, const std::string& month, const std::string& year) {
-  if (AllDigits(day) && AllDigits(month) && AllDigits(year) && day.size() <= 2 && month.size() <= 2 && year.size() == 4)
-    return year + "-" + (month.size() == 1 ? "0" : "") + month + "-" + (day.size() == 1 ? "0" : "") + day;
-  return year + "-" + month + "-" + day + "-invalid";
 }
 
 // The fields the use case reads, with the date of birth in its one stored spelling.
@@ -180,18 +168,10 @@ RawResponse AddPerson(RequestContext& ctx, RouteDeps deps, RecordId family_id) {
   return PersonForm(ctx, deps, bhttp::status::unprocessable_entity, *page, DisplayValues(fields, typed), &error);
 }
 
-int VersionField(const Input& form) {
-  const std::string& text = form.Get("version");
-  int version = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
-  // A missing or garbled version cannot match the stored one, so the edit is refused as stale.
-  return ec == std::errc() && ptr == text.data() + text.size() ? version : -1;
-}
-
 RawResponse UpdatePerson(RequestContext& ctx, RouteDeps deps, RecordId person_id) {
   const Input typed = ctx.Form();
   const Input fields = PersonFieldsOf(typed);
-  auto saved = deps.services.families.UpdatePerson(ctx.Who(), person_id, fields, VersionField(typed));
+  auto saved = deps.services.families.UpdatePerson(ctx.Who(), person_id, fields, FormVersion(typed));
   if (!saved && saved.error().code != ErrorCode::kValidation && saved.error().code != ErrorCode::kStaleVersion)
     return PageForError(ctx, deps.views, saved.error());
   // Read back: the family to return to, and after a stale save the colleague's version.
