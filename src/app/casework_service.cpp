@@ -4,6 +4,7 @@
 #include "domain/casework_rules.hpp"
 #include "domain/field_rules.hpp"
 #include "domain/journey.hpp"
+#include "domain/service_directory.hpp"
 
 namespace hearth {
 namespace {
@@ -349,16 +350,47 @@ Result<RecordId> CaseworkService::AddService(const Principal& who, const Input& 
     AuditSeparately(db_, sink_, who, "create", {"service", 0, 0}, "denied");
     return Error::Forbidden("services directory");
   }
-  std::vector<FieldError> errors;
-  Service s;
-  s.name = rules::RequiredText(in, "name", rules::kNameMax, errors);
-  s.kind = rules::OptionalText(in, "kind", rules::kNameMax, errors);
-  if (!errors.empty()) return Error::Validation(std::move(errors));
+  auto s = ServiceFromInput(in);
+  if (!s) return s.error();
   auto uow = db_.BeginWrite();
-  const RecordId id = uow->Casework().InsertService(s);
+  if (uow->Casework().FindServiceByName(s->name))
+    return Error::Conflict("service name taken", "error.validation", {{"name", "error.service_name_taken"}});
+  const RecordId id = uow->Casework().InsertService(*s);
   Audit(*uow, who, "create", {"service", id, 0});
   uow->Commit();
   return id;
+}
+
+Result<Service> CaseworkService::GetService(const Principal& who, RecordId service_id) {
+  if (!who.Can(Capability::kManageDirectory)) return Error::Forbidden("services directory");
+  auto uow = db_.BeginRead();
+  auto found = uow->Casework().FindService(service_id);
+  if (!found) return Error::NotFound("service");
+  return *found;
+}
+
+Result<Service> CaseworkService::UpdateService(const Principal& who, RecordId service_id, const Input& in,
+                                               int version) {
+  if (!who.Can(Capability::kManageDirectory)) {
+    AuditSeparately(db_, sink_, who, "update", {"service", service_id, 0}, "denied");
+    return Error::Forbidden("services directory");
+  }
+  auto s = ServiceFromInput(in);
+  if (!s) return s.error();
+  auto uow = db_.BeginWrite();
+  auto stored = uow->Casework().FindService(service_id);
+  if (!stored) return Error::NotFound("service");
+  if (stored->version != version) return Error::Stale("service");
+  auto same_name = uow->Casework().FindServiceByName(s->name);
+  if (same_name && same_name->id != service_id)
+    return Error::Conflict("service name taken", "error.validation", {{"name", "error.service_name_taken"}});
+  s->id = service_id;
+  s->version = version;
+  if (!uow->Casework().UpdateService(*s)) return Error::Stale("service");
+  Audit(*uow, who, "update", {"service", service_id, 0});
+  uow->Commit();
+  ++s->version;
+  return *s;
 }
 
 }  // namespace hearth

@@ -67,6 +67,10 @@ class CaseworkService {
 
   std::vector<Service> Services();
   Result<RecordId> AddService(const Principal& who, const Input& in);
+  // One entry of the directory, for its edit form (kManageDirectory).
+  Result<Service> GetService(const Principal& who, RecordId service_id);
+  // name*, kind; refused as stale unless `version` is the stored one, and as a conflict if another entry has the name.
+  Result<Service> UpdateService(const Principal& who, RecordId service_id, const Input& in, int version);
 
  private:
   Database& db_;

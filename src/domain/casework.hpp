@@ -85,6 +85,7 @@ struct Service {
   RecordId id = 0;
   std::string name;
   std::string kind;  // free text, e.g. housing
+  int version = 1;
 };
 
 struct Contact {

@@ -115,6 +115,7 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     layout.set("can_record_referrals", MustacheBool(who.Can(Capability::kRecordReferrals)));
     layout.set("can_manage_users", MustacheBool(who.Can(Capability::kManageUsers)));
     layout.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
+    layout.set("can_manage_directory", MustacheBool(who.Can(Capability::kManageDirectory)));
     layout.set("has_work", MustacheBool(who.Can(Capability::kWorkOnCases) || who.Can(Capability::kAllocateCases)));
     layout.set("can_allocate", MustacheBool(who.Can(Capability::kAllocateCases)));
     layout.set("answers_appraisals", MustacheBool(who.Can(Capability::kAnswerAppraisals)));
@@ -122,7 +123,10 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
   auto section = [&](std::string_view prefix) { return MustacheBool(ctx.path.starts_with(prefix)); };
   layout.set("nav_families", section("/families"));
   layout.set("nav_referrals", section("/referrals"));
-  layout.set("nav_admin", section("/admin"));
+  // The directory has its own navigation item, so /admin/services does not also light up "Users".
+  const bool in_directory = ctx.path.starts_with("/admin/services");
+  layout.set("nav_admin", MustacheBool(ctx.path.starts_with("/admin") && !in_directory));
+  layout.set("nav_directory", MustacheBool(in_directory));
   layout.set("nav_work", section("/my-work"));
   layout.set("nav_panel", section("/panel"));
   layout.set("nav_appraisals", section("/appraisals"));

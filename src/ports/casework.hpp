@@ -84,7 +84,10 @@ class CaseworkRepository {
 
   virtual std::vector<Service> ListServices() = 0;
   virtual std::optional<Service> FindService(RecordId id) = 0;
-  virtual RecordId InsertService(const Service& service) = 0;
+  virtual RecordId InsertService(const Service& service) = 0;  // stores the name's ServiceNameKey, unique
+  // The entry whose name is the same as `name` once both are reduced to ServiceNameKey.
+  virtual std::optional<Service> FindServiceByName(const std::string& name) = 0;
+  virtual bool UpdateService(const Service& service) = 0;  // false on a stale version
 
   virtual RecordId InsertContact(const Contact& contact) = 0;
   virtual std::vector<Contact> ListContacts(RecordId episode_id) = 0;

@@ -141,6 +141,7 @@ void RegisterAdminPages(Router& router, RouteDeps deps) {
   router.Add(bhttp::verb::post, "/admin/users/{username}/token", manage,
              [deps](RequestContext& ctx) { return CreateToken(ctx, deps); });
   RegisterAuditPages(router, deps);
+  RegisterServicePages(router, deps);
 }
 
 }  // namespace hearth::http

@@ -1,5 +1,6 @@
 // The whole-family assessment, appraisal requests to partner agencies and the services directory.
 #include "common/date.hpp"
+#include "domain/service_directory.hpp"
 #include "storage/sqlite/casework_rows.hpp"
 #include "storage/sqlite/episode_rows.hpp"
 #include "storage/sqlite/repositories.hpp"
@@ -36,9 +37,12 @@ const std::string kListAppraisalsForAgency = std::string(kAppraisalColumns) +
                                              "WHERE kind = ?1 ORDER BY completed_on IS NOT NULL, "
                                              "requested_on DESC, id DESC LIMIT ?2 OFFSET ?3";
 
-constexpr std::string_view kListServices = "SELECT id, name, kind FROM services ORDER BY name, id";
-constexpr std::string_view kSelectService = "SELECT id, name, kind FROM services WHERE id = ?1";
-constexpr std::string_view kInsertService = "INSERT INTO services (name, kind) VALUES (?1, ?2)";
+constexpr std::string_view kListServices = "SELECT id, name, kind, version FROM services ORDER BY name, id";
+constexpr std::string_view kSelectService = "SELECT id, name, kind, version FROM services WHERE id = ?1";
+constexpr std::string_view kInsertService = "INSERT INTO services (name, kind, name_key) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kSelectServiceByKey = "SELECT id, name, kind, version FROM services WHERE name_key = ?1";
+constexpr std::string_view kUpdateService =
+    "UPDATE services SET name = ?2, kind = ?3, name_key = ?4, version = version + 1 WHERE id = ?1 AND version = ?5";
 
 Appraisal ReadAppraisal(const Statement& st) {
   Appraisal a;
@@ -58,7 +62,7 @@ Appraisal ReadAppraisal(const Statement& st) {
   return a;
 }
 
-Service ReadService(const Statement& st) { return {st.Int(0), st.Text(1), st.Text(2)}; }
+Service ReadService(const Statement& st) { return {st.Int(0), st.Text(1), st.Text(2), static_cast<int>(st.Int(3))}; }
 }  // namespace
 
 std::optional<FamilyAssessment> SqliteCasework::FindAssessment(RecordId episode_id) {
@@ -169,8 +173,22 @@ std::optional<Service> SqliteCasework::FindService(RecordId id) {
 }
 
 RecordId SqliteCasework::InsertService(const Service& s) {
-  c_.Prepare(kInsertService).Bind(1, s.name).Bind(2, s.kind).Run();
+  c_.Prepare(kInsertService).Bind(1, s.name).Bind(2, s.kind).Bind(3, ServiceNameKey(s.name)).Run();
   return c_.LastInsertId();
+}
+
+bool SqliteCasework::UpdateService(const Service& s) {
+  auto st = c_.Prepare(kUpdateService);
+  st.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, ServiceNameKey(s.name)).Bind(5, s.version);
+  st.Run();
+  return c_.Changes() == 1;
+}
+
+std::optional<Service> SqliteCasework::FindServiceByName(const std::string& name) {
+  auto st = c_.Prepare(kSelectServiceByKey);
+  st.Bind(1, ServiceNameKey(name));
+  if (!st.Step()) return std::nullopt;
+  return ReadService(st);
 }
 
 }  // namespace hearth::sqlite

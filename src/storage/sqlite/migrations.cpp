@@ -8,6 +8,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, "audit rows cannot be replaced", kMigration0002AuditNoReplace},
       {3, "early help journey: episode stages, assignments' reasons, casework records", kMigration0003Journey},
       {4, "form drafts kept across an expired session; sessions.ended_at", kMigration0004Drafts},
+      {5, "services directory: one entry per name, whatever its case; versioned", kMigration0005ServiceNames},
   };
   return kAll;
 }

@@ -18,5 +18,6 @@ extern const std::string_view kMigration0001Initial;
 extern const std::string_view kMigration0002AuditNoReplace;
 extern const std::string_view kMigration0003Journey;
 extern const std::string_view kMigration0004Drafts;
+extern const std::string_view kMigration0005ServiceNames;
 
 }  // namespace hearth::sqlite

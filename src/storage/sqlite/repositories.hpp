@@ -138,6 +138,8 @@ class SqliteCasework final : public CaseworkRepository {
   std::vector<Service> ListServices() override;
   std::optional<Service> FindService(RecordId id) override;
   RecordId InsertService(const Service& service) override;
+  std::optional<Service> FindServiceByName(const std::string& name) override;
+  bool UpdateService(const Service& service) override;
   RecordId InsertContact(const Contact& contact) override;
   std::vector<Contact> ListContacts(RecordId episode_id) override;
   RecordId InsertTafMeeting(const TafMeeting& meeting) override;

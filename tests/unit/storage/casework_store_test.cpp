@@ -206,6 +206,25 @@ TEST_F(CaseworkStoreTest, ServicesRoundTripInNameOrder) {
   EXPECT_FALSE(uow->Casework().FindService(housing + debt + 1));
 }
 
+TEST_F(CaseworkStoreTest, ServiceFoundByNameWhateverItsCaseAndKeyIsUnique) {
+  RecordId housing = 0;
+  {
+    auto uow = db().BeginWrite();
+    housing = uow->Casework().InsertService({0, "Tenancy Support", "housing"});
+    uow->Commit();
+  }
+  {
+    auto uow = db().BeginRead();
+    auto found = uow->Casework().FindServiceByName(" tenancy  SUPPORT");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, housing);
+    EXPECT_FALSE(uow->Casework().FindServiceByName("Tenancy Support West"));
+  }
+  // The unique index is the last line of defence if a caller skips the check.
+  auto uow = db().BeginWrite();
+  EXPECT_ANY_THROW(uow->Casework().InsertService({0, "TENANCY SUPPORT", ""}));
+}
+
 TEST_F(CaseworkStoreTest, ContactsRoundTripWithTheChildrenSeen) {
   const RecordId worker = AddUser("w", Role::kInterventionWorker);
   {
