@@ -1,5 +1,5 @@
-// The episode page (/episodes/{id}), every casework step as a form page under it, the allocation panel's list
-// (/panel) and partners' appraisal requests (/appraisals). All work without JavaScript; every POST carries the
+// The episode page (/episodes/{id}), every casework step as a form page under it, and partners' appraisal requests
+// (/appraisals); the allocation panel's pages are in panel_pages.cpp. All work without JavaScript; every POST carries the
 // CSRF token (checked by the pipeline) and, where a versioned record is edited, its version.
 #include "http/pages/casework_steps.hpp"
 #include "http/pages/episode_page_data.hpp"
@@ -31,12 +31,7 @@ RawResponse ShowEpisode(RequestContext& ctx, RouteDeps deps) {
   const auto& m = deps.views.Messages();
   mustache::data data = EpisodePageData(*file, ctx.Who(), m);
   // What is due, by the configured timescales: overdue items are marked at the top of the page.
-  DueFacts facts{file->referral_received_on, std::nullopt, std::nullopt};
-  for (const auto& t : file->taf_meetings)
-    if (!facts.last_taf_on || t.on >= *facts.last_taf_on) {
-      facts.last_taf_on = t.on;
-      facts.next_taf_on = t.next_meeting_on;
-    }
+  const DueFacts facts = DueFactsFrom(file->referral_received_on, file->taf_meetings);
   mustache::data due{mustache::data::type::list};
   for (const auto& d : deps.services.work.DueFor(file->episode, facts, Date::TodayUtc())) {
     mustache::data item;
@@ -116,27 +111,6 @@ RawResponse StepSubmit(RequestContext& ctx, RouteDeps deps, const CaseworkStep& 
     default:
       return PageForError(ctx, deps.views, error);
   }
-}
-
-RawResponse PanelPage(RequestContext& ctx, RouteDeps deps) {
-  auto episodes = deps.services.journey.PanelList(ctx.Who());
-  if (!episodes) return PageForError(ctx, deps.views, episodes.error());
-  const auto& m = deps.views.Messages();
-  mustache::data rows{mustache::data::type::list};
-  for (const auto& e : *episodes) {
-    mustache::data r;
-    r.set("href", EpisodeHref(e.id));
-    r.set("decide_href", EpisodeHref(e.id) + "/panel-decision");
-    r.set("opened_on", FormatDate(e.opened_on, m));
-    r.set("plan_completed_on", e.plan_completed_on ? FormatDate(*e.plan_completed_on, m) : "");
-    r.set("episode", "#" + std::to_string(e.id));
-    rows.push_back(std::move(r));
-  }
-  mustache::data data;
-  data.set("title", m.Get("casework.panel.title"));
-  data.set("has_rows", MustacheBool(!episodes->empty()));
-  data.set("rows", std::move(rows));
-  return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "casework/panel", data));
 }
 
 RawResponse AppraisalsPage(RequestContext& ctx, RouteDeps deps) {
@@ -230,8 +204,6 @@ void RegisterCaseworkPages(Router& router, RouteDeps deps) {
         path.ends_with("/new") ? path.substr(0, path.size() - 4) : path;
     router.Add(bhttp::verb::post, post_path, policy, [deps, s](RequestContext& ctx) { return StepSubmit(ctx, deps, *s); });
   }
-  router.Add(bhttp::verb::get, "/panel", Policy::Needs(Capability::kAllocateCases),
-             [deps](RequestContext& ctx) { return PanelPage(ctx, deps); });
   router.Add(bhttp::verb::get, "/appraisals", Policy::Needs(Capability::kAnswerAppraisals),
              [deps](RequestContext& ctx) { return AppraisalsPage(ctx, deps); });
   router.Add(bhttp::verb::get, "/appraisals/{id}/answer", Policy::SignedIn(),
