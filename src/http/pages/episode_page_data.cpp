@@ -275,9 +275,9 @@ mustache::data EpisodePageData(const EpisodeFile& f, const Principal& who, const
              for (Agency a : t.agencies) agencies += (agencies.empty() ? "" : ", ") + Label(m, "agency", a);
              r.set("agencies", agencies);
              // Meetings recorded before the practitioner directory name their lead professional in free text.
-             const auto lead = f.practitioners.find(t.lead_practitioner_id);
-             r.set("lead_professional", lead != f.practitioners.end() ? PractitionerLabel(lead->second, m)
-                                                                      : t.lead_professional);
+             const auto chosen = f.practitioners.find(t.lead_practitioner_id);
+             r.set("lead_professional", chosen != f.practitioners.end() ? PractitionerLabel(chosen->second, m)
+                                                                        : t.lead_professional);
              r.set("decisions", t.decisions);
              r.set("next_meeting_on", DateText(t.next_meeting_on, m));
              return r;
