@@ -3,6 +3,7 @@
 // (/admin/practitioners: list, add, change with a version check), and the family page marking a TAF meeting
 // overdue as the work list does.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { Client, addUser, csrfFrom, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
@@ -19,6 +20,17 @@ const boxes = (name, iso) => {
   const [y, m, d] = iso.split('-');
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
 };
+
+// How many "view" audit rows name the episode (in the records' trail and the access log).
+function episodeViews(dbPath, id) {
+  const accessLog = dbPath.replace(/\.db$/, '-access.db');
+  const sql = `SELECT (SELECT count(*) FROM audit_events WHERE action = 'view' AND record_type = 'episode' AND record_id = ${id})
+    + (SELECT count(*) FROM access.access_events WHERE action = 'view' AND record_type = 'episode' AND record_id = ${id})`;
+  return new Promise((resolve, reject) => {
+    execFile('sqlite3', ['-cmd', '.timeout 5000', '-cmd', `ATTACH '${accessLog}' AS access`, dbPath, sql],
+      (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(Number(stdout.trim()))));
+  });
+}
 
 describe('panel meetings, practitioners and the family page (issue 3 gaps)', () => {
   let hearth;
@@ -136,15 +148,21 @@ describe('panel meetings, practitioners and the family page (issue 3 gaps)', () 
     assert.equal(form.status, 200);
     assert.match(form.text, new RegExp(`<option value="${meetingId}" selected>`));
     const version = form.text.match(/name="version" value="(\d+)"/)[1];
+    // Showing the form again reads (and audits a view of) the episode; a save that succeeds reads nothing of it.
+    let views = await episodeViews(hearth.dbPath, id);
     const noMeeting = await mary.postForm(`/episodes/${id}/panel-decision`,
       { csrf_token: csrfFrom(form.text), version, outcome: 'send_back', reasons: 'Add a housing objective' });
     assert.equal(noMeeting.status, 422);
     assert.match(noMeeting.text, /Select the panel meeting/);
+    assert.match(noMeeting.text, /Nia Pryce|Pryce/, 'the form shown again names the family');
+    assert.equal(await episodeViews(hearth.dbPath, id), views + 1);
+    views += 1;
     const decided = await mary.postForm(`/episodes/${id}/panel-decision`, {
       csrf_token: csrfFrom(form.text), version, meeting_id: String(meetingId), outcome: 'send_back',
       reasons: 'Add a housing objective',
     });
     assert.equal(decided.status, 303, decided.text.slice(0, 400));
+    assert.equal(await episodeViews(hearth.dbPath, id), views, 'a successful save writes no view audit row');
     const meetingPage = await mary.get(meetingPath);
     assert.equal(meetingPage.status, 200);
     assert.match(meetingPage.text, /Mary Evans/);

@@ -34,6 +34,7 @@ std::vector<FormOption> Options(const StepContext& s, std::string_view prefix) {
 
 std::vector<FormOption> WorkerOptions(const StepContext& s, std::initializer_list<Role> roles) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   auto workers = s.deps.services.journey.Workers(s.ctx.Who(), std::nullopt);
   if (!workers) return out;
   for (const auto& u : *workers)
@@ -46,6 +47,7 @@ std::vector<FormOption> WorkerOptions(const StepContext& s, std::initializer_lis
 
 std::vector<FormOption> TeamOptions(const StepContext& s) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   if (auto teams = s.deps.services.journey.Teams(s.ctx.Who()))
     for (const auto& t : *teams) out.push_back({std::to_string(t.id), t.name});
   return out;
@@ -54,6 +56,7 @@ std::vector<FormOption> TeamOptions(const StepContext& s) {
 // The panel meetings held up to today, latest first: a decision is recorded within one of them.
 std::vector<FormOption> MeetingOptions(const StepContext& s) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   if (auto meetings = s.deps.services.panel.DecisionMeetings(s.ctx.Who()))
     for (const auto& meeting : *meetings) {
       const std::string date = FormatDate(meeting.on, M(s));
@@ -66,6 +69,7 @@ std::vector<FormOption> MeetingOptions(const StepContext& s) {
 // The practitioner directory, for choosing a lead professional.
 std::vector<FormOption> PractitionerOptions(const StepContext& s) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   if (auto all = s.deps.services.practitioners.Choices(s.ctx.Who()))
     for (const auto& p : *all) out.push_back({std::to_string(p.id), PractitionerLabel(p, M(s))});
   return out;
@@ -252,7 +256,8 @@ std::vector<CaseworkStep> BuildSteps() {
                      const auto action = s.ctx.IdParam("action_id");
                      if (!action || !ActionOf(s)) return Error::NotFound("action");
                      return Done(s.deps.services.casework.UpdateAction(s.ctx.Who(), *action, in, v));
-                   }});
+                   },
+                   /*submit_needs_file=*/true});
 
   steps.push_back({"complete-plan", "complete_plan", work,
                    [](const StepContext& s) { return std::vector{Field(s, "on", Kind::kDate)}; }, Nothing,
@@ -347,6 +352,8 @@ std::vector<CaseworkStep> BuildSteps() {
 }
 
 }  // namespace
+
+bool EditsVersionedRecord(const CaseworkStep& step) { return step.version != NoVersion; }
 
 const std::vector<CaseworkStep>& CaseworkSteps() {
   static const std::vector<CaseworkStep> steps = BuildSteps();
