@@ -20,9 +20,11 @@ Result<PanelMeetingList> PanelService::Meetings(const Principal& who, int page, 
   list.page_size = page_size;
   auto uow = db_.BeginRead();
   auto& meetings = uow->PanelMeetings();
-  list.upcoming = meetings.ListFrom(today, page_size);
-  list.recent = meetings.ListBefore(today, (list.page - 1) * page_size, page_size);
-  list.recent_total = meetings.CountBefore(today);
+  // Today's meeting is among those held: decisions can be recorded within it from its day.
+  const Date tomorrow = today.AddDays(1);
+  list.upcoming = meetings.ListFrom(tomorrow, page_size);
+  list.recent = meetings.ListBefore(tomorrow, (list.page - 1) * page_size, page_size);
+  list.recent_total = meetings.CountBefore(tomorrow);
   return list;
 }
 

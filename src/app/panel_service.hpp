@@ -15,8 +15,8 @@ namespace hearth {
 
 // The panel page's meetings: the coming ones, and a page of those already held (latest first).
 struct PanelMeetingList {
-  std::vector<PanelMeeting> upcoming;  // today and later, soonest first
-  std::vector<PanelMeeting> recent;    // before today, latest first
+  std::vector<PanelMeeting> upcoming;  // after today, soonest first
+  std::vector<PanelMeeting> recent;    // held: today and before, latest first
   int recent_total = 0;
   int page = 1;
   int page_size = 10;

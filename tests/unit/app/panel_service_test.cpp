@@ -90,11 +90,12 @@ TEST_F(PanelServiceTest, ListsComingMeetingsAndThoseHeld) {
   Arrange(today_.AddDays(7));
   auto list = panel_.Meetings(manager_, 1);
   ASSERT_TRUE(list);
-  ASSERT_EQ(list->upcoming.size(), 2u);
-  EXPECT_EQ(list->upcoming[0].on, today_);
-  ASSERT_EQ(list->recent.size(), 2u);
-  EXPECT_EQ(list->recent[0].on, today_.AddDays(-7));
-  EXPECT_EQ(list->recent_total, 2);
+  ASSERT_EQ(list->upcoming.size(), 1u);
+  EXPECT_EQ(list->upcoming[0].on, today_.AddDays(7));
+  ASSERT_EQ(list->recent.size(), 3u);  // today's meeting is held: decisions can be recorded within it
+  EXPECT_EQ(list->recent[0].on, today_);
+  EXPECT_EQ(list->recent[2].on, today_.AddDays(-14));
+  EXPECT_EQ(list->recent_total, 3);
 }
 
 TEST_F(PanelServiceTest, AStaleChangeIsRefusedAndChangesNothing) {
