@@ -18,8 +18,8 @@ std::string PractitionerOrganisation(const Practitioner& p, const MessageCatalog
 
 std::string PractitionerLabel(const Practitioner& p, const MessageCatalogue& m) {
   const std::string organisation = PractitionerOrganisation(p, m);
-  if (p.role_title.empty()) return m.Format("practitioners.label", {{"name", p.name}, {"organisation", organisation}});
-  return m.Format("practitioners.label_with_role",
+  if (p.role_title.empty()) return m.Format("practitioners.option", {{"name", p.name}, {"organisation", organisation}});
+  return m.Format("practitioners.option_with_role",
                   {{"name", p.name}, {"role", p.role_title}, {"organisation", organisation}});
 }
 
