@@ -30,6 +30,10 @@ class LeadProfessionalTest : public testing::JourneyFixture {
     const RecordId id = AddEpisode(start.AddDays(-40).ToString().c_str());
     Episode e = Find(id);
     e.stage = EpisodeStage::kIntervention;
+    e.ea_officer_id = AddUser("ella" + std::to_string(id), Role::kEaOfficer);
+    e.br_officer_id = AddUser("ben" + std::to_string(id), Role::kBrOfficer);
+    e.team_id = AddTeam("Families Team " + std::to_string(id));
+    e.worker_id = worker_.user_id;
     e.allocated_assessment_on = start.AddDays(-39);
     e.assessment_completed_on = start.AddDays(-30);
     e.brokerage_started_on = start.AddDays(-29);

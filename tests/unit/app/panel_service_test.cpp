@@ -24,6 +24,8 @@ class PanelServiceTest : public testing::JourneyFixture {
   void SetUp() override {
     manager_ = PrincipalFor(AddUser("mary", Role::kManager), "mary", Role::kManager);
     worker_ = PrincipalFor(AddUser("wyn", Role::kInterventionWorker), "wyn", Role::kInterventionWorker);
+    ea_officer_ = AddUser("ella", Role::kEaOfficer);
+    br_officer_ = AddUser("ben", Role::kBrOfficer);
   }
 
   RecordId Arrange(const Date& on, const std::string& chair = "") {
@@ -38,6 +40,8 @@ class PanelServiceTest : public testing::JourneyFixture {
     const RecordId id = AddEpisode(plan.AddDays(-30).ToString().c_str());
     Episode e = Find(id);
     e.stage = EpisodeStage::kPanel;
+    e.ea_officer_id = ea_officer_;
+    e.br_officer_id = br_officer_;
     e.allocated_assessment_on = plan.AddDays(-29);
     e.assessment_completed_on = plan.AddDays(-20);
     e.brokerage_started_on = plan.AddDays(-19);
@@ -61,6 +65,8 @@ class PanelServiceTest : public testing::JourneyFixture {
   JourneyService journey_{db()};
   Principal manager_;
   Principal worker_;
+  RecordId ea_officer_ = 0;
+  RecordId br_officer_ = 0;
 };
 
 TEST_F(PanelServiceTest, ArrangesAMeetingAndAuditsIt) {
@@ -148,7 +154,7 @@ TEST_F(PanelServiceTest, TheDecisionIsDatedByItsMeetingAndListedThere) {
       manager_, episode,
       MakeInput({{"outcome", "send_back"}, {"reasons", "Add a housing objective"}, {"meeting_id", std::to_string(held)}}),
       Find(episode).version);
-  ASSERT_TRUE(decided);
+  ASSERT_TRUE(decided) << decided.error().internal << " " << decided.error().message_key << " " << (decided.error().fields.empty() ? "" : decided.error().fields[0].field + "=" + decided.error().fields[0].message_key);
   EXPECT_EQ(decided->stage, EpisodeStage::kBrokerage);
   auto file = panel_.ViewMeeting(manager_, held);
   ASSERT_TRUE(file);
