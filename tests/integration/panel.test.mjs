@@ -166,7 +166,7 @@ describe('panel meetings, practitioners and the family page (issue 3 gaps)', () 
     const meetingPage = await mary.get(meetingPath);
     assert.equal(meetingPage.status, 200);
     assert.match(meetingPage.text, /Mary Evans/);
-    assert.match(meetingPage.text, new RegExp(`href="/episodes/${id}">#${id}</a></td><td class="govuk-table__cell">Send back`));
+    assert.match(meetingPage.text, new RegExp(`href="/episodes/${id}">#${id}</a></td><td class="govuk-table__cell">Send the plan back`));
     const episodePage = await mary.get(`/episodes/${id}`);
     assert.match(episodePage.text, new RegExp(`href="${meetingPath}"`), 'the decision links to its meeting');
 
