@@ -9,7 +9,8 @@ const std::vector<Migration>& AllMigrations() {
       {3, "early help journey: episode stages, assignments' reasons, casework records", kMigration0003Journey},
       {4, "form drafts kept across an expired session; sessions.ended_at", kMigration0004Drafts},
       {5, "services directory: one entry per name, whatever its case; versioned", kMigration0005ServiceNames},
-      // 6 is the interchange tables' (on main); 7 must follow it, never run before it.
+      {6, "interchange ids on every record; workers' names; instrument, oversight and audit records",
+       kMigration0006Interchange},
       {7, "panel meetings; practitioner directory; lead professional by practitioner", kMigration0007PanelMeetingsPractitioners},
   };
   return kAll;
