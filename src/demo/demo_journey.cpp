@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "domain/journey.hpp"
 
@@ -125,7 +126,9 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, JourneyStaff& staff, Episode
     done = !Take(e, d, today, CompletePlan(e, d));
   }
   if (!done && !early_end) {
-    advance(rng.Between(1, 7));  // the next weekly panel
+    advance(rng.Between(1, 7));
+    // The panel meets weekly, on Wednesdays: the family goes to the first meeting on or after that day.
+    while (std::chrono::weekday(d.Days()) != std::chrono::Wednesday) advance(1);
     const Date panel = d;
     advance(rng.Between(0, 3));
     done = !Take(e, d, today, PanelAllocate(e, panel, worker.team_id, worker.id, d)) || panel > today;
