@@ -43,9 +43,8 @@ Result<Practitioner> PractitionerFromInput(const Input& in) {
   } else if (std::find(kinds.begin(), kinds.end(), p.organisation_kind) == kinds.end()) {
     errors.push_back({"organisation_kind", "error.choice_invalid"});
   }
-  p.organisation = p.organisation_kind == "other"
-                       ? rules::RequiredText(in, "organisation", rules::kNameMax, errors)
-                       : rules::OptionalText(in, "organisation", rules::kNameMax, errors);
+  p.organisation = p.organisation_kind == "other" ? rules::RequiredText(in, "organisation", rules::kNameMax, errors)
+                                                  : rules::OptionalText(in, "organisation", rules::kNameMax, errors);
   p.role_title = rules::OptionalText(in, "role_title", rules::kNameMax, errors);
   p.email = rules::OptionalText(in, "email", kEmailMax, errors);
   if (!p.email.empty() && !PlausibleEmail(p.email)) errors.push_back({"email", "error.email_invalid"});

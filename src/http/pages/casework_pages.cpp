@@ -1,6 +1,6 @@
 // The episode page (/episodes/{id}), every casework step as a form page under it, and partners' appraisal requests
-// (/appraisals); the allocation panel's pages are in panel_pages.cpp. All work without JavaScript; every POST carries the
-// CSRF token (checked by the pipeline) and, where a versioned record is edited, its version.
+// (/appraisals); the allocation panel's pages are in panel_pages.cpp. All work without JavaScript; every POST carries
+// the CSRF token (checked by the pipeline) and, where a versioned record is edited, its version.
 #include <optional>
 
 #include "http/pages/casework_steps.hpp"

@@ -61,7 +61,9 @@ std::vector<FormOption> MeetingOptions(const StepContext& s) {
     for (const auto& meeting : *meetings) {
       const std::string date = FormatDate(meeting.on, M(s));
       out.push_back({std::to_string(meeting.id),
-                     meeting.chair.empty() ? date : M(s).Format("panel.meeting_option", {{"date", date}, {"chair", meeting.chair}})});
+                     meeting.chair.empty()
+                         ? date
+                         : M(s).Format("panel.meeting_option", {{"date", date}, {"chair", meeting.chair}})});
     }
   return out;
 }
@@ -278,7 +280,8 @@ std::vector<CaseworkStep> BuildSteps() {
                    // Opened from a meeting's page (?meeting=ID), the form starts with that meeting chosen.
                    [](const StepContext& s) {
                      Input in;
-                     if (const auto meeting = s.ctx.query.Get("meeting"); !meeting.empty()) in.Add("meeting_id", meeting);
+                     const std::string& meeting = s.ctx.query.Get("meeting");
+                     if (!meeting.empty()) in.Add("meeting_id", meeting);
                      return in;
                    },
                    EpisodeVersion, [](const StepContext& s, const Input& in, int v) {

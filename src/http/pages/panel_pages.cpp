@@ -150,8 +150,8 @@ RawResponse CreateMeeting(RequestContext& ctx, RouteDeps deps) {
 RawResponse EditMeetingForm(RequestContext& ctx, RouteDeps deps, RecordId id) {
   auto stored = deps.services.panel.GetMeeting(ctx.Who(), id);
   if (!stored) return PageForError(ctx, deps.views, stored.error());
-  return RenderStepForm(ctx, deps.views, bhttp::status::ok, MeetingForm(deps.views.Messages(), &*stored, stored->version),
-                        StoredValues(*stored), nullptr);
+  return RenderStepForm(ctx, deps.views, bhttp::status::ok,
+                        MeetingForm(deps.views.Messages(), &*stored, stored->version), StoredValues(*stored), nullptr);
 }
 
 RawResponse UpdateMeeting(RequestContext& ctx, RouteDeps deps, RecordId id) {

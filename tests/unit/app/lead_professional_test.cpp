@@ -53,7 +53,8 @@ class LeadProfessionalTest : public testing::JourneyFixture {
   }
 
   Result<RecordId> Taf(RecordId lead, const Date& on, std::optional<Date> next = std::nullopt) {
-    Input in = MakeInput({{"on", on.ToString()}, {"attendees", "Mum, school"}, {"lead_practitioner_id", std::to_string(lead)}});
+    Input in = MakeInput(
+        {{"on", on.ToString()}, {"attendees", "Mum, school"}, {"lead_practitioner_id", std::to_string(lead)}});
     if (next) in.Add("next_meeting_on", next->ToString());
     return casework_.AddTafMeeting(social_worker_, episode_, in);
   }

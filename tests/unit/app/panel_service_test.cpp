@@ -106,7 +106,8 @@ TEST_F(PanelServiceTest, ListsComingMeetingsAndThoseHeld) {
 
 TEST_F(PanelServiceTest, AStaleChangeIsRefusedAndChangesNothing) {
   const RecordId id = Arrange(today_.AddDays(7), "Sam Price");
-  auto changed = panel_.UpdateMeeting(manager_, id, MakeInput({{"on", today_.AddDays(8).ToString()}, {"chair", "Jo"}}), 1);
+  auto changed =
+      panel_.UpdateMeeting(manager_, id, MakeInput({{"on", today_.AddDays(8).ToString()}, {"chair", "Jo"}}), 1);
   ASSERT_TRUE(changed);
   EXPECT_EQ(changed->version, 2);
   auto stale = panel_.UpdateMeeting(manager_, id, MakeInput({{"on", today_.AddDays(9).ToString()}}), 1);
@@ -120,7 +121,8 @@ TEST_F(PanelServiceTest, AStaleChangeIsRefusedAndChangesNothing) {
 TEST_F(PanelServiceTest, ADecisionNeedsAMeetingThatHasHappened) {
   const RecordId episode = WaitingForPanel(10);
   const int version = Find(episode).version;
-  auto none = journey_.PanelDecide(manager_, episode, MakeInput({{"outcome", "send_back"}, {"reasons", "More"}}), version);
+  auto none =
+      journey_.PanelDecide(manager_, episode, MakeInput({{"outcome", "send_back"}, {"reasons", "More"}}), version);
   ASSERT_FALSE(none);
   EXPECT_TRUE(HasField(none.error(), "meeting_id", "error.choose"));
   const RecordId coming = Arrange(today_.AddDays(2));
@@ -152,9 +154,13 @@ TEST_F(PanelServiceTest, TheDecisionIsDatedByItsMeetingAndListedThere) {
 
   auto decided = journey_.PanelDecide(
       manager_, episode,
-      MakeInput({{"outcome", "send_back"}, {"reasons", "Add a housing objective"}, {"meeting_id", std::to_string(held)}}),
+      MakeInput(
+          {{"outcome", "send_back"}, {"reasons", "Add a housing objective"}, {"meeting_id", std::to_string(held)}}),
       Find(episode).version);
-  ASSERT_TRUE(decided) << decided.error().internal << " " << decided.error().message_key << " " << (decided.error().fields.empty() ? "" : decided.error().fields[0].field + "=" + decided.error().fields[0].message_key);
+  ASSERT_TRUE(decided) << decided.error().internal << " " << decided.error().message_key << " "
+                       << (decided.error().fields.empty()
+                               ? ""
+                               : decided.error().fields[0].field + "=" + decided.error().fields[0].message_key);
   EXPECT_EQ(decided->stage, EpisodeStage::kBrokerage);
   auto file = panel_.ViewMeeting(manager_, held);
   ASSERT_TRUE(file);
@@ -177,8 +183,8 @@ TEST_F(PanelServiceTest, AMeetingWithDecisionsKeepsItsDate) {
   auto moved = panel_.UpdateMeeting(manager_, held, MakeInput({{"on", today_.AddDays(-4).ToString()}}), 1);
   ASSERT_FALSE(moved);
   EXPECT_TRUE(HasField(moved.error(), "on", "error.panel_meeting_has_decisions"));
-  auto notes = panel_.UpdateMeeting(manager_, held,
-                                    MakeInput({{"on", today_.AddDays(-3).ToString()}, {"notes", "Quorate"}}), 1);
+  auto notes =
+      panel_.UpdateMeeting(manager_, held, MakeInput({{"on", today_.AddDays(-3).ToString()}, {"notes", "Quorate"}}), 1);
   ASSERT_TRUE(notes);
   EXPECT_EQ(notes->notes, "Quorate");
 }

@@ -27,7 +27,8 @@ TEST(PanelMeetingRules, NeedsARealDate) {
 }
 
 TEST(PanelMeetingRules, AcceptsAMeetingArrangedAheadWithOptionalChairAndNotes) {
-  auto m = PanelMeetingFromInput(MakeInput({{"on", "2100-01-05"}, {"chair", "  Sam Price "}, {"notes", "Apologies: housing"}}));
+  auto m = PanelMeetingFromInput(
+      MakeInput({{"on", "2100-01-05"}, {"chair", "  Sam Price "}, {"notes", "Apologies: housing"}}));
   ASSERT_TRUE(m);
   EXPECT_EQ(m->on, D("2100-01-05"));
   EXPECT_EQ(m->chair, "Sam Price");

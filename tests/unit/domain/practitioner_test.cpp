@@ -61,8 +61,10 @@ TEST(PractitionerRules, KeepsOptionalFieldsTrimmed) {
 }
 
 TEST(PractitionerRules, RefusesAnEmailAddressWithoutItsDomain) {
-  for (const char* bad : {"bethan", "bethan@", "@example.org", "bethan@example", "a b@example.org", "a@b@example.org"}) {
-    auto p = PractitionerFromInput(MakeInput({{"name", "Bethan Rees"}, {"organisation_kind", "health"}, {"email", bad}}));
+  for (const char* bad :
+       {"bethan", "bethan@", "@example.org", "bethan@example", "a b@example.org", "a@b@example.org"}) {
+    auto p =
+        PractitionerFromInput(MakeInput({{"name", "Bethan Rees"}, {"organisation_kind", "health"}, {"email", bad}}));
     ASSERT_FALSE(p) << bad;
     EXPECT_TRUE(HasField(p.error(), "email", "error.email_invalid")) << bad;
   }
