@@ -16,7 +16,7 @@ struct DemoCommandOptions {
   int families = 5000;
   unsigned seed = 20261122;
   int years = 3;
-  int team_size = 0;  // 0: the listed staff only
+  int team_size = 0;        // 0: the listed staff only
   std::string export_file;  // set: write an interchange file instead of filling the database
   int episodes = 200000;
   std::string to;  // YYYY-MM-DD; empty: today
@@ -50,12 +50,14 @@ int ExportHistory(const CommonOptions& common, const DemoCommandOptions& opts, b
 
   std::ofstream file(opts.export_file, std::ios::binary | std::ios::trunc);
   if (!file) {
-    std::cerr << DescribeError(common, Error{ErrorCode::kValidation, "export file not writable", "demo.export_unwritable", {}});
+    std::cerr << DescribeError(common,
+                               Error{ErrorCode::kValidation, "export file not writable", "demo.export_unwritable", {}});
     return 2;
   }
   const auto progress = [&messages](long long done, long long total) {
-    ShowProgress(done, total,
-                 messages.Format("demo.export_progress", {{"done", std::to_string(done)}, {"total", std::to_string(total)}}));
+    ShowProgress(
+        done, total,
+        messages.Format("demo.export_progress", {{"done", std::to_string(done)}, {"total", std::to_string(total)}}));
   };
   auto summary = WriteHistory(file, options, progress);
   if (!summary) {
@@ -64,7 +66,8 @@ int ExportHistory(const CommonOptions& common, const DemoCommandOptions& opts, b
   }
   file.close();
   if (!file) {
-    std::cerr << DescribeError(common, Error{ErrorCode::kValidation, "export file not written", "demo.export_unwritable", {}});
+    std::cerr << DescribeError(common,
+                               Error{ErrorCode::kValidation, "export file not written", "demo.export_unwritable", {}});
     return 2;
   }
   std::cout << messages.Format("demo.export_done", {{"lines", std::to_string(summary->lines)},
@@ -80,7 +83,9 @@ int ExportHistory(const CommonOptions& common, const DemoCommandOptions& opts, b
 void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run) {
   auto opts = std::make_shared<DemoCommandOptions>();
   auto* cmd = app.add_subcommand("demo", "Fill an empty database with a realistic generated service history");
-  cmd->add_option("--families", opts->families, "How many families")->check(CLI::Range(1, 1000000))->capture_default_str();
+  cmd->add_option("--families", opts->families, "How many families")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed (same seed, same history)")->capture_default_str();
   auto* years = cmd->add_option("--years", opts->years, "Years of history (default 3, or 10 with --export)")
                     ->check(CLI::Range(1, 30));
@@ -94,7 +99,9 @@ void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& 
       ->check(CLI::Range(1, 20000000))
       ->capture_default_str();
   cmd->add_option("--to", opts->to, "With --export: the last day of the history, YYYY-MM-DD (default today)")
-      ->check([](const std::string& text) { return Date::Parse(text) ? std::string() : std::string("not a date (YYYY-MM-DD)"); });
+      ->check([](const std::string& text) {
+        return Date::Parse(text) ? std::string() : std::string("not a date (YYYY-MM-DD)");
+      });
   cmd->callback([&common, &run, opts, years] {
     const bool years_given = years->count() > 0;
     run = [&common, opts, years_given] {

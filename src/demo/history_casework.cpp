@@ -49,11 +49,13 @@ std::vector<CaseworkWriter::Spell> CaseworkWriter::WriteAssignments(const Episod
   // Until the episode moves on, an assignment stays open; it ends when the next stage starts or the episode closes.
   const auto until = [&p](Stage next) { return p.Reached(next) ? std::optional<Day>(p.At(next)) : p.closed; };
 
-  if (rng_.Percent(45)) Assign(e, Any(staff_.front_door), "front_door_coordinator", p.opened(), until(Stage::kAllocated));
+  if (rng_.Percent(45))
+    Assign(e, Any(staff_.front_door), "front_door_coordinator", p.opened(), until(Stage::kAllocated));
   // A long wait for allocation: the team manager holds the family meanwhile.
   if (until(Stage::kAllocated).value_or(e.history_end) - p.opened() > 21 && rng_.Percent(30))
     Assign(e, Any(staff_.managers), "manager", p.opened(), until(Stage::kAllocated));
-  if (p.Reached(Stage::kAllocated)) Assign(e, e.ea_officer, "ea_officer", p.At(Stage::kAllocated), until(Stage::kAssessed));
+  if (p.Reached(Stage::kAllocated))
+    Assign(e, e.ea_officer, "ea_officer", p.At(Stage::kAllocated), until(Stage::kAssessed));
   if (p.Reached(Stage::kBrokerage)) Assign(e, e.br_officer, "br_officer", p.At(Stage::kBrokerage), p.closed);
   if (p.SteppedUp() || (p.Reached(Stage::kIntervention) && rng_.Percent(5))) {
     const Day from = p.SteppedUp() ? std::max(p.opened(), *p.closed - rng_.Between(0, 30))
@@ -75,7 +77,8 @@ std::vector<CaseworkWriter::Spell> CaseworkWriter::WriteAssignments(const Episod
     Assign(e, worker, "intervention_worker", starts[i], to);
     spells.push_back({starts[i], std::move(worker)});
   }
-  if (rng_.Percent(15)) Assign(e, Any(e.team->aides), "family_aide", Within(rng_, start, std::min(end, start + 20)), p.closed);
+  if (rng_.Percent(15))
+    Assign(e, Any(e.team->aides), "family_aide", Within(rng_, start, std::min(end, start + 20)), p.closed);
   return spells;
 }
 
@@ -95,11 +98,13 @@ void CaseworkWriter::WriteContacts(const EpisodeContext& e, const std::vector<Sp
   const auto stage_end = [&](Stage next) { return p.Reached(next) ? p.At(next) : end; };
   if (p.Reached(Stage::kAllocated)) {
     const Day from = p.At(Stage::kAllocated);
-    for (int i = rng_.Between(1, 3); i > 0; --i) Contact(e, Within(rng_, from, stage_end(Stage::kAssessed)), e.ea_officer, false);
+    for (int i = rng_.Between(1, 3); i > 0; --i)
+      Contact(e, Within(rng_, from, stage_end(Stage::kAssessed)), e.ea_officer, false);
   }
   if (p.Reached(Stage::kBrokerage)) {
     const Day from = p.At(Stage::kBrokerage);
-    for (int i = rng_.Between(0, 2); i > 0; --i) Contact(e, Within(rng_, from, stage_end(Stage::kPlanned)), e.br_officer, false);
+    for (int i = rng_.Between(0, 2); i > 0; --i)
+      Contact(e, Within(rng_, from, stage_end(Stage::kPlanned)), e.br_officer, false);
   }
   if (spells.empty()) return;
   // Roughly weekly visits and calls from whoever holds the family that week, now and then the family aide.

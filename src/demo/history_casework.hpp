@@ -57,7 +57,9 @@ class CaseworkWriter {
   void WriteOversightAndAudits(const EpisodeContext& e);
 
   bool Nulls() { return rng_.Percent(35); }  // how this record shows its absent optional fields
-  const std::string& Any(const std::vector<std::string>& ids) { return ids[rng_.Below(static_cast<std::uint32_t>(ids.size()))]; }
+  const std::string& Any(const std::vector<std::string>& ids) {
+    return ids[rng_.Below(static_cast<std::uint32_t>(ids.size()))];
+  }
 
   DemoRandom& rng_;
   JsonLinesWriter& out_;

@@ -10,16 +10,13 @@ constexpr std::array<WeightedValue<std::pair<int, int>>, 5> kAllocationDays{
     {{{0, 6}, 38}, {{7, 13}, 27}, {{14, 20}, 15}, {{21, 27}, 10}, {{28, 70}, 10}}};
 
 // Days spent reaching each stage from the one before (index = the stage reached; 0 and 1 are handled apart).
-constexpr std::array<std::pair<int, int>, kStageCount> kStageDays{{
-    {0, 0}, {0, 0}, {3, 24}, {0, 6}, {4, 28}, {1, 14}, {0, 16}, {28, 70}}};
+constexpr std::array<std::pair<int, int>, kStageCount> kStageDays{
+    {{0, 0}, {0, 0}, {3, 24}, {0, 6}, {4, 28}, {1, 14}, {0, 16}, {28, 70}}};
 
 // Percent of episodes that close before reaching each stage, and why.
 constexpr std::array<int, kStageCount> kCloseBefore{{0, 3, 6, 1, 3, 2, 2, 9}};
-constexpr std::array<WeightedValue<std::string_view>, 5> kEarlyReasons{{{"consent_withdrawn", 30},
-                                                                        {"disengaged", 30},
-                                                                        {"stepped_up", 15},
-                                                                        {"moved_away", 15},
-                                                                        {"other", 10}}};
+constexpr std::array<WeightedValue<std::string_view>, 5> kEarlyReasons{
+    {{"consent_withdrawn", 30}, {"disengaged", 30}, {"stepped_up", 15}, {"moved_away", 15}, {"other", 10}}};
 constexpr std::array<WeightedValue<std::string_view>, 6> kInterventionReasons{{{"disengaged", 40},
                                                                                {"stepped_up", 25},
                                                                                {"consent_withdrawn", 15},
@@ -36,7 +33,7 @@ constexpr std::array<WeightedValue<std::string_view>, 6> kReviewReasons{{{"outco
 std::string_view EarlyReason(DemoRandom& rng, std::size_t next_stage) {
   // Once the intervention has started, families mostly leave by disengaging or being stepped up.
   return next_stage == static_cast<std::size_t>(Stage::kReview) ? PickFrom(rng, kInterventionReasons)
-                                                                 : PickFrom(rng, kEarlyReasons);
+                                                                : PickFrom(rng, kEarlyReasons);
 }
 
 Day NextStageDay(DemoRandom& rng, const EpisodePlan& plan, std::size_t stage, Day previous) {

@@ -15,13 +15,13 @@ constexpr Day kEarliestStart = -3653;  // 1960-01-01
 constexpr int kProgressEvery = 2000;   // episodes
 
 constexpr std::array<WeightedValue<std::string_view>, 8> kSources{{{"school", 23},
-                                                                  {"health", 20},
-                                                                  {"police", 17},
-                                                                  {"housing", 7},
-                                                                  {"self", 9},
-                                                                  {"family", 5},
-                                                                  {"voluntary", 10},
-                                                                  {"other", 5}}};
+                                                                   {"health", 20},
+                                                                   {"police", 17},
+                                                                   {"housing", 7},
+                                                                   {"self", 9},
+                                                                   {"family", 5},
+                                                                   {"voluntary", 10},
+                                                                   {"other", 5}}};
 constexpr std::array<WeightedValue<std::string_view>, 3> kOtherDecisions{
     {{"statutory", 35}, {"advice", 40}, {"no_further_action", 25}}};
 constexpr std::array<WeightedValue<std::string_view>, 3> kStatutoryKinds{
@@ -206,8 +206,10 @@ EpisodePlan HistoryGenerator::Episode(const std::string& family, const std::vect
   e.members = &members;
   e.history_end = end_;
   const EpisodePlan& p = e.plan;
-  if (p.Reached(Stage::kAllocated)) e.ea_officer = staff_.ea_officers[rng_.Below(static_cast<std::uint32_t>(staff_.ea_officers.size()))];
-  if (p.Reached(Stage::kBrokerage)) e.br_officer = staff_.br_officers[rng_.Below(static_cast<std::uint32_t>(staff_.br_officers.size()))];
+  if (p.Reached(Stage::kAllocated))
+    e.ea_officer = staff_.ea_officers[rng_.Below(static_cast<std::uint32_t>(staff_.ea_officers.size()))];
+  if (p.Reached(Stage::kBrokerage))
+    e.br_officer = staff_.br_officers[rng_.Below(static_cast<std::uint32_t>(staff_.br_officers.size()))];
   if (p.Reached(Stage::kIntervention)) e.team = &TeamForArea(rng_, staff_, area);
 
   const auto stage = [&p](Stage s) { return p.stages[static_cast<std::size_t>(s)]; };

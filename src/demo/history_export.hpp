@@ -14,8 +14,8 @@
 namespace hearth {
 
 struct HistoryOptions {
-  int years = 10;           // the history covers this many years up to `to`
-  int episodes = 200000;    // families are added until this many episodes have been written
+  int years = 10;         // the history covers this many years up to `to`
+  int episodes = 200000;  // families are added until this many episodes have been written
   unsigned seed = 20261122;
   Date to = Date::TodayUtc();  // nothing is dated after this day
 };

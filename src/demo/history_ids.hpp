@@ -17,9 +17,8 @@ class IdSequence {
 };
 
 struct HistoryIds {
-  IdSequence family{"f"}, person{"p"}, referral{"r"}, episode{"e"}, assignment{"as"}, appraisal{"ap"},
-      action{"ac"}, contact{"c"}, assessment{"ra"}, ace{"ace"}, statutory{"st"}, feedback{"fb"}, oversight{"ov"},
-      audit{"au"};
+  IdSequence family{"f"}, person{"p"}, referral{"r"}, episode{"e"}, assignment{"as"}, appraisal{"ap"}, action{"ac"},
+      contact{"c"}, assessment{"ra"}, ace{"ace"}, statutory{"st"}, feedback{"fb"}, oversight{"ov"}, audit{"au"};
 };
 
 }  // namespace hearth::demo

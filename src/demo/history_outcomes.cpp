@@ -8,8 +8,8 @@
 namespace hearth::demo {
 namespace {
 
-constexpr std::array<std::string_view, 6> kAppraisalKinds{"health",    "housing",      "education",
-                                                          "financial_inclusion", "parenting", "young_person"};
+constexpr std::array<std::string_view, 6> kAppraisalKinds{
+    "health", "housing", "education", "financial_inclusion", "parenting", "young_person"};
 constexpr std::array<WeightedValue<int>, 4> kAppraisalCounts{{{0, 25}, {1, 35}, {2, 25}, {3, 15}}};
 constexpr std::array<std::string_view, 16> kObjectives{
     "Improve school attendance to at least 90%",
@@ -28,11 +28,16 @@ constexpr std::array<std::string_view, 16> kObjectives{
     "Take up the free childcare offer",
     "Reduce missed health visitor appointments",
     "Build a support network of friends, family and community groups"};
-constexpr std::array<std::string_view, 10> kAces{"physical_abuse",     "sexual_abuse",
-                                                 "emotional_abuse",    "physical_neglect",
-                                                 "emotional_neglect",  "domestic_violence",
-                                                 "household_substance_misuse", "household_mental_illness",
-                                                 "parental_separation", "household_imprisonment"};
+constexpr std::array<std::string_view, 10> kAces{"physical_abuse",
+                                                 "sexual_abuse",
+                                                 "emotional_abuse",
+                                                 "physical_neglect",
+                                                 "emotional_neglect",
+                                                 "domestic_violence",
+                                                 "household_substance_misuse",
+                                                 "household_mental_illness",
+                                                 "parental_separation",
+                                                 "household_imprisonment"};
 constexpr std::array<WeightedValue<std::string_view>, 5> kSatisfaction{
     {{"very_happy", 36}, {"happy", 34}, {"neither", 15}, {"unhappy", 10}, {"very_unhappy", 5}}};
 // Action status by where the episode stands at the end of the history.
@@ -98,7 +103,8 @@ void CaseworkWriter::WriteActions(const EpisodeContext& e) {
     auto line = out_.Begin("action", Nulls());
     line.Text("id", ids_.action.Next()).Text("episode", e.id).Text("objective", kObjectives[objective]);
     line.OptText("service", rng_.Percent(55) ? std::optional<std::string_view>(Any(staff_.services)) : std::nullopt);
-    line.OptDate("due_on", rng_.Percent(90) ? std::optional<Day>(std::min(kLastDay, planned + rng_.Between(28, 120))) : std::nullopt);
+    line.OptDate("due_on", rng_.Percent(90) ? std::optional<Day>(std::min(kLastDay, planned + rng_.Between(28, 120)))
+                                            : std::nullopt);
     line.Text("status", status).End();
   }
 }
@@ -128,7 +134,8 @@ void CaseworkWriter::WriteAssessments(const EpisodeContext& e) {
   // Evaluations come at review, or at a closure without one; most families score lower (better) by then.
   const bool evaluate = p.Reached(Stage::kReview) || (p.closed && p.Reached(Stage::kIntervention) && rng_.Percent(25));
   const Day evaluation_from = p.Reached(Stage::kReview) ? p.At(Stage::kReview) : end;
-  for (const std::string_view instrument : {std::string_view("resilience"), std::string_view("young_person_resilience")}) {
+  for (const std::string_view instrument :
+       {std::string_view("resilience"), std::string_view("young_person_resilience")}) {
     const bool young = instrument == "young_person_resilience";
     if (young ? !(TeenagerOn(*e.members, assessed) && rng_.Percent(60)) : !rng_.Percent(90)) continue;
     std::array<int, 4> initial{};

@@ -42,8 +42,8 @@ constexpr std::array<ServiceEntry, 24> kServices{{
 }};
 
 // The locality teams first: TeamForArea relies on the order.
-constexpr std::array<std::string_view, 5> kInterventionTeams{
-    "Families Team West", "Families Team East", "Families Team North", "Families Plus", "CANS"};
+constexpr std::array<std::string_view, 5> kInterventionTeams{"Families Team West", "Families Team East",
+                                                             "Families Team North", "Families Plus", "CANS"};
 
 std::string WorkerName(DemoRandom& rng) {
   const auto given = rng.Percent(70) ? AdultFemaleNames() : AdultMaleNames();
@@ -64,7 +64,12 @@ class StaffWriter {
     std::vector<std::string> ids;
     for (int i = 0; i < count; ++i) {
       ids.push_back("w" + std::to_string(++workers_));
-      out_.Begin("worker").Text("id", ids.back()).Text("name", WorkerName(rng_)).Text("team", team).Text("role", role).End();
+      out_.Begin("worker")
+          .Text("id", ids.back())
+          .Text("name", WorkerName(rng_))
+          .Text("team", team)
+          .Text("role", role)
+          .End();
     }
     return ids;
   }
@@ -75,7 +80,9 @@ class StaffWriter {
   int teams_ = 0, workers_ = 0;
 };
 
-void Append(std::vector<std::string>& to, const std::vector<std::string>& more) { to.insert(to.end(), more.begin(), more.end()); }
+void Append(std::vector<std::string>& to, const std::vector<std::string>& more) {
+  to.insert(to.end(), more.begin(), more.end());
+}
 
 }  // namespace
 

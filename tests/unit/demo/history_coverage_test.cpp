@@ -67,8 +67,9 @@ TEST(HistoryCoverage, AllocationFallsInEveryWeekAfterReferral) {
 }
 
 TEST(HistoryCoverage, SomeFamiliesReturnAndSomeAreSteppedUpOrDown) {
-  std::map<std::string, std::vector<const Object*>> episodes_by_family;
+  std::map<std::string, std::vector<const Object*>> episodes_by_family, statutory_by_family;
   for (const auto* e : OfType("episode")) episodes_by_family[Str(*e, "family")].push_back(e);
+  for (const auto* s : OfType("statutory")) statutory_by_family[Str(*s, "family")].push_back(s);
   int returned_within_a_year = 0, statutory_after_step_up = 0;
   for (const auto& [family, episodes] : episodes_by_family) {
     for (const auto* first : episodes) {
@@ -79,8 +80,8 @@ TEST(HistoryCoverage, SomeFamiliesReturnAndSomeAreSteppedUpOrDown) {
         if (second != first && gap >= 0 && gap <= 365) ++returned_within_a_year;
       }
       if (Str(*first, "closure_reason") != "stepped_up") continue;
-      for (const auto* s : OfType("statutory"))
-        if (Str(*s, "family") == family && *DateOf(*s, "started_on") >= *closed) ++statutory_after_step_up;
+      for (const auto* s : statutory_by_family[family])
+        if (*DateOf(*s, "started_on") >= *closed) ++statutory_after_step_up;
     }
   }
   EXPECT_GT(returned_within_a_year, 10);
@@ -144,7 +145,8 @@ TEST(HistoryCoverage, OutcomesMostlyImproveButNotAlways) {
     if (Str(*a, "instrument") != "resilience") continue;
     auto& [initial, evaluation] = pairs[Str(*a, "episode")];
     if (Str(*a, "stage") == "initial" && (!initial || *DateOf(*a, "on") < *DateOf(*initial, "on"))) initial = a;
-    if (Str(*a, "stage") == "evaluation" && (!evaluation || *DateOf(*a, "on") >= *DateOf(*evaluation, "on"))) evaluation = a;
+    if (Str(*a, "stage") == "evaluation" && (!evaluation || *DateOf(*a, "on") >= *DateOf(*evaluation, "on")))
+      evaluation = a;
   }
   const auto total = [](const Object* a) {
     long long sum = 0;
@@ -162,8 +164,10 @@ TEST(HistoryCoverage, OutcomesMostlyImproveButNotAlways) {
     const auto* episode = Sample().Find("episode", a->if_contains("episode"));
     if (!DateOf(*episode, "closed_on")) continue;
     const auto* v = a->if_contains("improved");
-    if (!v || v->is_null()) ++ace_unknown;
-    else (v->as_bool() ? ace_true : ace_false)++;
+    if (!v || v->is_null())
+      ++ace_unknown;
+    else
+      (v->as_bool() ? ace_true : ace_false)++;
     const auto* person = Sample().Find("person", a->if_contains("person"));
     EXPECT_EQ(Str(*person, "role"), "child");
   }

@@ -22,12 +22,14 @@ inline void CheckField(History& h, const std::string& where, const FieldSpec& sp
       if (!v.is_bool()) problem("not a boolean");
       return;
     case FieldSpec::kEnum:
-      if (!v.is_string() || !Enumerations().at(spec.target).contains(std::string(v.as_string()))) problem("not in the enumeration");
+      if (!v.is_string() || !Enumerations().at(spec.target).contains(std::string(v.as_string())))
+        problem("not in the enumeration");
       return;
     case FieldSpec::kReasons:
       if (!v.is_array()) return problem("not a list");
       for (const auto& r : v.as_array())
-        if (!r.is_string() || !Enumerations().at("outcome_area").contains(std::string(r.as_string()))) problem("bad reason");
+        if (!r.is_string() || !Enumerations().at("outcome_area").contains(std::string(r.as_string())))
+          problem("bad reason");
       return;
     case FieldSpec::kScores: {
       if (!v.is_object() || v.as_object().size() != 4) return problem("not an object of four scores");
@@ -83,7 +85,8 @@ inline History ParseHistory(const std::string& text) {
       CheckField(h, where, f, *value);
     }
     const std::string id = Str(o, "id");
-    if (!h.by_id[type].emplace(id, h.records.size()).second) h.problems.push_back(where + ": duplicate " + type + " id " + id);
+    if (!h.by_id[type].emplace(id, h.records.size()).second)
+      h.problems.push_back(where + ": duplicate " + type + " id " + id);
     h.records.push_back(o);
   }
   return h;
@@ -102,26 +105,31 @@ inline void CheckReferences(History& h) {
     const auto* episode = h.Find("episode", o.if_contains("episode"));
     if (type == "episode") {
       const auto* referral = h.Find("referral", o.if_contains("referral"));
-      if (referral && Str(*referral, "decision") != "early_help") h.problems.push_back(where + ": referral not early_help");
-      if (referral && Str(*referral, "family") != Str(o, "family")) h.problems.push_back(where + ": referral of another family");
-      if (referral && DateOf(o, "opened_on") < DateOf(*referral, "received_on")) h.problems.push_back(where + ": opened before received");
+      if (referral && Str(*referral, "decision") != "early_help")
+        h.problems.push_back(where + ": referral not early_help");
+      if (referral && Str(*referral, "family") != Str(o, "family"))
+        h.problems.push_back(where + ": referral of another family");
+      if (referral && DateOf(o, "opened_on") < DateOf(*referral, "received_on"))
+        h.problems.push_back(where + ": opened before received");
     }
     if (type == "ace" && episode) {
       const auto* person = h.Find("person", o.if_contains("person"));
-      if (person && Str(*person, "family") != Str(*episode, "family")) h.problems.push_back(where + ": person of another family");
+      if (person && Str(*person, "family") != Str(*episode, "family"))
+        h.problems.push_back(where + ": person of another family");
     }
     if (type == "statutory") {
       const auto* person = h.Find("person", o.if_contains("person"));
-      if (person && Str(*person, "family") != Str(o, "family")) h.problems.push_back(where + ": person of another family");
+      if (person && Str(*person, "family") != Str(o, "family"))
+        h.problems.push_back(where + ": person of another family");
     }
   }
 }
 
 // Stage order, the fields each stage requires, closure, and the dates of records that belong to an episode.
 inline void CheckDates(History& h) {
-  static const std::array<const char*, 8> kStages{"opened_on", "allocated_assessment_on", "assessment_completed_on",
-                                                  "brokerage_started_on", "plan_completed_on", "panel_on",
-                                                  "intervention_started_on", "review_started_on"};
+  static const std::array<const char*, 8> kStages{
+      "opened_on", "allocated_assessment_on", "assessment_completed_on", "brokerage_started_on", "plan_completed_on",
+      "panel_on",  "intervention_started_on", "review_started_on"};
   for (const auto& o : h.records) {
     const std::string type = Str(o, "type");
     const std::string where = type + " " + Str(o, "id");
@@ -140,7 +148,8 @@ inline void CheckDates(History& h) {
         gap = gap || !d;
         before(stage, "closed_on");
       }
-      if (DateOf(o, "closed_on").has_value() != !Str(o, "closure_reason").empty()) h.problems.push_back(where + ": closure_reason");
+      if (DateOf(o, "closed_on").has_value() != !Str(o, "closure_reason").empty())
+        h.problems.push_back(where + ": closure_reason");
       const auto needs = [&](const char* date, const char* field) {
         if (DateOf(o, date) && Str(o, field).empty()) h.problems.push_back(where + ": " + date + " without " + field);
       };
