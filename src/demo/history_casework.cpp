@@ -109,7 +109,7 @@ void CaseworkWriter::WriteContacts(const EpisodeContext& e, const std::vector<Sp
   if (spells.empty()) return;
   // Roughly weekly visits and calls from whoever holds the family that week, now and then the family aide.
   std::size_t spell = 0;
-  for (Day on = spells.front().from + rng_.Between(0, 3); on <= end; on += rng_.Between(3, 11)) {
+  for (Day on = spells.front().from + rng_.Between(0, 3); on <= end; on += rng_.Between(4, 12)) {
     while (spell + 1 < spells.size() && spells[spell + 1].from <= on) ++spell;
     const bool aide = rng_.Percent(8);
     Contact(e, on, aide ? Any(e.team->aides) : spells[spell].worker, true);

@@ -55,7 +55,8 @@ class HistoryGenerator {
         progress(ids_.episode.count(), options_.episodes);
       }
     }
-    if (!out_.Flush()) throw FatalError("writing the history failed");
+    if (progress) progress(ids_.episode.count(), options_.episodes);
+    out_.Flush();
     HistorySummary summary;
     summary.lines = out_.records();
     summary.families = ids_.family.count();
@@ -259,7 +260,9 @@ Result<HistorySummary> WriteHistory(std::ostream& out, const HistoryOptions& opt
   demo::HistoryGenerator generator(out, options);
   if (generator.StartsTooEarly())
     return Error{ErrorCode::kValidation, "history would start before 1960", "demo.export_too_early", {}};
-  return generator.Run(progress);
+  HistorySummary summary = generator.Run(progress);
+  if (!out) return Error{ErrorCode::kValidation, "writing the history failed", "demo.export_unwritable", {}};
+  return summary;
 }
 
 }  // namespace hearth

@@ -27,8 +27,9 @@ struct HistorySummary {
 };
 
 // Writes the history to `out`. A validation Error (message key "demo.export_too_early") when the history would
-// start before 1960 (its oldest people would then be born before 1900, outside the format's dates); a FatalError
-// when the stream fails. `progress` is called with (episodes written, episodes wanted) now and then.
+// start before 1960 (its oldest people would then be born before 1900, outside the format's dates), and
+// "demo.export_unwritable" when the stream fails. `progress` is called with (episodes written, episodes wanted)
+// now and then, and once at the end.
 Result<HistorySummary> WriteHistory(std::ostream& out, const HistoryOptions& options,
                                     const std::function<void(long long done, long long total)>& progress = {});
 

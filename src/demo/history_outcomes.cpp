@@ -92,7 +92,7 @@ void CaseworkWriter::WriteActions(const EpisodeContext& e) {
   const EpisodePlan& p = e.plan;
   if (!p.Reached(Stage::kPlanned)) return;
   const Day planned = p.At(Stage::kPlanned);
-  for (const std::size_t objective : Distinct(rng_, kObjectives.size(), rng_.Between(2, 6))) {
+  for (const std::size_t objective : Distinct(rng_, kObjectives.size(), rng_.Between(2, 5))) {
     std::string_view status;
     if (p.closed)
       status = PickFrom(rng_, kClosedStatus);

@@ -166,5 +166,16 @@ TEST(HistoryExport, RefusesAHistoryStartingBefore1960) {
   EXPECT_TRUE(out.str().empty());
 }
 
+TEST(HistoryExport, ReportsAStreamThatCannotBeWritten) {
+  HistoryOptions options;
+  options.episodes = 20;
+  options.to = kTo;
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);  // as a full disk leaves a file stream
+  const auto summary = WriteHistory(out, options);
+  ASSERT_FALSE(summary.has_value());
+  EXPECT_EQ(summary.error().message_key, "demo.export_unwritable");
+}
+
 }  // namespace
 }  // namespace hearth
