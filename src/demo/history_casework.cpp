@@ -50,15 +50,15 @@ std::vector<CaseworkWriter::Spell> CaseworkWriter::WriteAssignments(const Episod
   const auto until = [&p](Stage next) { return p.Reached(next) ? std::optional<Day>(p.At(next)) : p.closed; };
 
   if (rng_.Percent(45))
-    Assign(e, Any(staff_.front_door), "front_door_coordinator", p.opened(), until(Stage::kAllocated));
+    Assign(e, Any(staff_.front_door), "front_door_coordinator", p.Opened(), until(Stage::kAllocated));
   // A long wait for allocation: the team manager holds the family meanwhile.
-  if (until(Stage::kAllocated).value_or(e.history_end) - p.opened() > 21 && rng_.Percent(30))
-    Assign(e, Any(staff_.managers), "manager", p.opened(), until(Stage::kAllocated));
+  if (until(Stage::kAllocated).value_or(e.history_end) - p.Opened() > 21 && rng_.Percent(30))
+    Assign(e, Any(staff_.managers), "manager", p.Opened(), until(Stage::kAllocated));
   if (p.Reached(Stage::kAllocated))
     Assign(e, e.ea_officer, "ea_officer", p.At(Stage::kAllocated), until(Stage::kAssessed));
   if (p.Reached(Stage::kBrokerage)) Assign(e, e.br_officer, "br_officer", p.At(Stage::kBrokerage), p.closed);
   if (p.SteppedUp() || (p.Reached(Stage::kIntervention) && rng_.Percent(5))) {
-    const Day from = p.SteppedUp() ? std::max(p.opened(), *p.closed - rng_.Between(0, 30))
+    const Day from = p.SteppedUp() ? std::max(p.Opened(), *p.closed - rng_.Between(0, 30))
                                    : Within(rng_, p.At(Stage::kIntervention), end);
     Assign(e, Any(staff_.social_workers), "social_worker", from, p.closed);
   }
@@ -121,7 +121,7 @@ void CaseworkWriter::WriteOversightAndAudits(const EpisodeContext& e) {
   const EpisodePlan& p = e.plan;
   const Day end = p.LastDay(e.history_end);
   if (rng_.Percent(85)) {
-    const Day first = p.Reached(Stage::kAllocated) ? p.At(Stage::kAllocated) : p.opened() + 14;
+    const Day first = p.Reached(Stage::kAllocated) ? p.At(Stage::kAllocated) : p.Opened() + 14;
     for (Day on = first + rng_.Between(3, 35); on <= end; on += rng_.Between(14, 45)) {
       const bool in_team = e.team && on >= p.At(Stage::kIntervention);
       const bool planned = p.Reached(Stage::kPlanned) && on >= p.At(Stage::kPlanned);

@@ -20,7 +20,7 @@ struct EpisodePlan {
   std::optional<Day> closed;
   std::string_view closure_reason;  // an INTERCHANGE.md closure reason when closed
 
-  Day opened() const { return *stages[0]; }
+  Day Opened() const { return *stages[0]; }
   bool Reached(Stage stage) const { return stages[static_cast<std::size_t>(stage)].has_value(); }
   Day At(Stage stage) const { return *stages[static_cast<std::size_t>(stage)]; }
   // The last day anything happens on the episode: its closure, or the end of the history while it is open.

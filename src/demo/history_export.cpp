@@ -48,20 +48,20 @@ class HistoryGenerator {
     CaseworkWriter casework(rng_, out_, ids_, staff_);
     casework_ = &casework;
     long long reported = -1;
-    while (ids_.episode.count() < options_.episodes) {
+    while (ids_.episode.Count() < options_.episodes) {
       WriteFamily();
-      if (progress && ids_.episode.count() / kProgressEvery != reported) {
-        reported = ids_.episode.count() / kProgressEvery;
-        progress(ids_.episode.count(), options_.episodes);
+      if (progress && ids_.episode.Count() / kProgressEvery != reported) {
+        reported = ids_.episode.Count() / kProgressEvery;
+        progress(ids_.episode.Count(), options_.episodes);
       }
     }
-    if (progress) progress(ids_.episode.count(), options_.episodes);
+    if (progress) progress(ids_.episode.Count(), options_.episodes);
     out_.Flush();
     HistorySummary summary;
-    summary.lines = out_.records();
-    summary.families = ids_.family.count();
-    summary.episodes = ids_.episode.count();
-    for (const auto& [type, count] : out_.counts()) summary.records_by_type[std::string(type)] = count;
+    summary.lines = out_.Records();
+    summary.families = ids_.family.Count();
+    summary.episodes = ids_.episode.Count();
+    for (const auto& [type, count] : out_.Counts()) summary.records_by_type[std::string(type)] = count;
     return summary;
   }
 
@@ -110,7 +110,7 @@ void HistoryGenerator::WriteFamily() {
   // A step-down: statutory involvement ends and children's social care refers the family for early help.
   bool step_down = rng_.Percent(7);
   if (step_down) Statutory(family, members, day - rng_.Between(90, 700), day - rng_.Between(0, 30));
-  while (ids_.episode.count() < options_.episodes) {
+  while (ids_.episode.Count() < options_.episodes) {
     const EpisodePlan plan = Episode(family, members, area, day, step_down ? "children_social_care" : "");
     if (plan.SteppedUp() && rng_.Percent(85)) {
       const Day started = *plan.closed + rng_.Between(0, 30);
@@ -218,7 +218,7 @@ EpisodePlan HistoryGenerator::Episode(const std::string& family, const std::vect
     return present ? std::optional<std::string_view>(text) : std::nullopt;
   };
   auto line = out_.Begin("episode", Nulls());
-  line.Text("id", e.id).Text("family", family).Text("referral", referral).Date("opened_on", p.opened());
+  line.Text("id", e.id).Text("family", family).Text("referral", referral).Date("opened_on", p.Opened());
   line.OptDate("allocated_assessment_on", stage(Stage::kAllocated));
   line.OptText("ea_officer", text_if(p.Reached(Stage::kAllocated), e.ea_officer));
   line.OptDate("assessment_completed_on", stage(Stage::kAssessed));

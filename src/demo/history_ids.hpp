@@ -9,7 +9,7 @@ class IdSequence {
  public:
   explicit IdSequence(std::string_view prefix) : prefix_(prefix) {}
   std::string Next() { return prefix_ + std::to_string(++last_); }
-  long long count() const { return last_; }
+  long long Count() const { return last_; }
 
  private:
   std::string prefix_;

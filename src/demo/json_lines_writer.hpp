@@ -60,8 +60,8 @@ class JsonLinesWriter {
   // Passes what is buffered to the stream; false once the stream has failed.
   bool Flush();
 
-  long long records() const { return records_; }
-  const std::map<std::string_view, long long>& counts() const { return counts_; }
+  long long Records() const { return records_; }
+  const std::map<std::string_view, long long>& Counts() const { return counts_; }
 
  private:
   friend class RecordLine;
