@@ -6,6 +6,8 @@
 #include "app/draft_service.hpp"
 #include "app/family_service.hpp"
 #include "app/journey_service.hpp"
+#include "app/panel_service.hpp"
+#include "app/practitioner_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
 #include "app/work_list.hpp"
@@ -23,6 +25,8 @@ struct Services {
         audit(database, &audit_sink),
         journey(database, &audit_sink),
         casework(database, &audit_sink),
+        panel(database, &audit_sink),
+        practitioners(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
         drafts(database, &audit_sink, auth.Settings()) {}
 
@@ -35,6 +39,8 @@ struct Services {
   AuditQuery audit;
   JourneyService journey;
   CaseworkService casework;
+  PanelService panel;
+  PractitionerService practitioners;
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
 };

@@ -9,12 +9,15 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterReferralPages(router, deps);
   RegisterAdminPages(router, deps);
   RegisterCaseworkPages(router, deps);
+  RegisterPanelPages(router, deps);
+  RegisterPractitionerPages(router, deps);
   RegisterWorkPages(router, deps);
   RegisterDraftPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
   RegisterJourneyApi(router, deps);
   RegisterCaseworkApi(router, deps);
+  RegisterPanelApi(router, deps);
 }
 
 }  // namespace hearth::http
