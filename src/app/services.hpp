@@ -5,6 +5,7 @@
 #include "app/casework_service.hpp"
 #include "app/draft_service.hpp"
 #include "app/family_service.hpp"
+#include "app/instrument_config.hpp"
 #include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
@@ -13,8 +14,9 @@
 namespace hearth {
 
 struct Services {
-  Services(Database& database, AuthSettings auth_settings, TimescaleConfig timescales)
+  Services(Database& database, AuthSettings auth_settings, TimescaleConfig timescales, InstrumentRegistry instrument_defs)
       : db(database),
+        instruments(std::move(instrument_defs)),
         audit_sink(database),
         auth(database, std::move(auth_settings)),
         users(database),
@@ -27,6 +29,7 @@ struct Services {
         drafts(database, &audit_sink, auth.Settings()) {}
 
   Database& db;
+  const InstrumentRegistry instruments;  // every version of every form in config/instruments, never changed after start-up
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
   AuthService auth;
   UserAdmin users;
