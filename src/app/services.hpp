@@ -6,6 +6,7 @@
 #include "app/draft_service.hpp"
 #include "app/family_service.hpp"
 #include "app/instrument_config.hpp"
+#include "app/instrument_service.hpp"
 #include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/user_admin.hpp"
@@ -26,7 +27,8 @@ struct Services {
         journey(database, &audit_sink),
         casework(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
-        drafts(database, &audit_sink, auth.Settings()) {}
+        drafts(database, &audit_sink, auth.Settings()),
+        assessments(database, &audit_sink, instruments) {}
 
   Database& db;
   const InstrumentRegistry instruments;  // every version of every form in config/instruments, never changed after start-up
@@ -40,6 +42,7 @@ struct Services {
   CaseworkService casework;
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
+  InstrumentService assessments;  // Resilience Assessments, scored by `instruments`
 };
 
 }  // namespace hearth
