@@ -32,7 +32,8 @@ class Reader {
     return *table;
   }
 
-  void OnlyKeys(const toml::table& table, const std::string& field, std::initializer_list<std::string_view> keys) const {
+  void OnlyKeys(const toml::table& table, const std::string& field,
+                std::initializer_list<std::string_view> keys) const {
     for (const auto& [key, value] : table) {
       if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
       std::string expected;
@@ -111,7 +112,8 @@ class Reader {
     const toml::node* node = table.get("bands");
     if (node == nullptr) return bands;
     const toml::array& array = Array(*node, Join(field, "bands"));
-    for (std::size_t i = 0; i < array.size(); ++i) bands.push_back(ReadBand(*array.get(i), At(Join(field, "bands"), i)));
+    for (std::size_t i = 0; i < array.size(); ++i)
+      bands.push_back(ReadBand(*array.get(i), At(Join(field, "bands"), i)));
     return bands;
   }
 
@@ -128,8 +130,9 @@ class Reader {
   }
 
   Instrument Read(const toml::table& root) const {
-    OnlyKeys(root, "", {"id", "version", "title", "description", "completed_by", "stages", "per", "person_role",
-                        "scoring", "scales", "domains", "items", "questions"});
+    OnlyKeys(root, "",
+             {"id", "version", "title", "description", "completed_by", "stages", "per", "person_role", "scoring",
+              "scales", "domains", "items", "questions"});
     Instrument instrument;
     instrument.id = String(root, "id", "", true);
     instrument.version = Integer(Required(root, "version", ""), "version");
@@ -138,7 +141,8 @@ class Reader {
     instrument.completed_by = EnumList<Role>(Required(root, "completed_by", ""), "completed_by");
     instrument.stages = EnumList<InstrumentStage>(Required(root, "stages", ""), "stages");
     instrument.per = Enum<InstrumentSubject>(Required(root, "per", ""), "per");
-    if (const toml::node* role = root.get("person_role")) instrument.person_role = Enum<MemberRole>(*role, "person_role");
+    if (const toml::node* role = root.get("person_role"))
+      instrument.person_role = Enum<MemberRole>(*role, "person_role");
     if (const toml::node* scoring = root.get("scoring")) instrument.scoring = ReadScoring(Table(*scoring, "scoring"));
     EachTable(root, "scales", [&](const toml::table& table, const std::string& field) {
       instrument.scales.push_back(ReadScale(table, field));
@@ -178,7 +182,8 @@ class Reader {
       const std::string at = At(points_field, i);
       const toml::table& point = Table(*points.get(i), at);
       OnlyKeys(point, at, {"value", "label"});
-      scale.points.push_back({Integer(Required(point, "value", at), Join(at, "value")), String(point, "label", at, true)});
+      scale.points.push_back(
+          {Integer(Required(point, "value", at), Join(at, "value")), String(point, "label", at, true)});
     }
     return scale;
   }
@@ -228,8 +233,9 @@ class Reader {
     const std::string expected = instrument.id + ".v" + std::to_string(instrument.version) + ".toml";
     const std::string name = std::filesystem::path(file_).filename().string();
     if (name != expected)
-      Fail(root.get("id"), "id", "the file of version " + std::to_string(instrument.version) + " of '" +
-                                     instrument.id + "' must be named " + expected + ", not " + name);
+      Fail(root.get("id"), "id",
+           "the file of version " + std::to_string(instrument.version) + " of '" + instrument.id + "' must be named " +
+               expected + ", not " + name);
   }
 
  private:

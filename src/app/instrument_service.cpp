@@ -95,7 +95,8 @@ std::optional<Error> CheckStart(UnitOfWork& uow, const Instrument& definition, c
 
 Result<AssessmentView> InstrumentService::StartDraft(const Principal& who, RecordId episode_id,
                                                      const AssessmentStart& start) {
-  const Instrument* definition = IsAssessmentInstrument(start.instrument) ? registry_.Current(start.instrument) : nullptr;
+  const Instrument* definition =
+      IsAssessmentInstrument(start.instrument) ? registry_.Current(start.instrument) : nullptr;
   if (definition == nullptr) return FieldProblem("instrument", "error.instrument.unknown_form");
   return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<AssessmentView> {
     auto uow = db_.BeginWrite();

@@ -86,11 +86,15 @@ Result<ScoreSheet> Check(const Instrument& instrument, const Answers& answers, b
     if (const Item* item = FindItem(instrument, id)) {
       const auto value = ParseWhole(answer);
       const ResponseScale* scale = instrument.FindScale(item->scale);
-      if (!value) errors.push_back({id, kNotANumber});
-      else if (scale == nullptr || !scale->Allows(*value)) errors.push_back({id, kOutOfScale});
+      if (!value)
+        errors.push_back({id, kNotANumber});
+      else if (scale == nullptr || !scale->Allows(*value))
+        errors.push_back({id, kOutOfScale});
     } else if (const Question* question = FindQuestion(instrument, id)) {
-      if (!Asked(*question, answers)) errors.push_back({id, kNotAsked});
-      else if (const char* problem = QuestionAnswerProblem(instrument, *question, answer)) errors.push_back({id, problem});
+      if (!Asked(*question, answers))
+        errors.push_back({id, kNotAsked});
+      else if (const char* problem = QuestionAnswerProblem(instrument, *question, answer))
+        errors.push_back({id, problem});
     } else {
       errors.push_back({id, kUnknown});
     }

@@ -24,7 +24,8 @@ std::string At(std::string_view list, std::size_t index) {
 // Ids become JSON keys, form field names and paths in error messages: keep them plain.
 bool IsPlainId(std::string_view id) {
   if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 void CheckId(Problems& problems, const std::string& path, std::string_view id) {
@@ -41,7 +42,8 @@ void CheckBands(Problems& problems, const std::string& path, const std::vector<B
     CheckId(problems, at + ".id", band.id);
     if (!ids.insert(band.id).second) problems.Add(at + ".id", "band '" + band.id + "' is named twice");
     if (band.label.empty()) problems.Add(at + ".label", "must not be empty");
-    if (band.from > band.to) problems.Add(at, "from " + std::to_string(band.from) + " is above to " + std::to_string(band.to));
+    if (band.from > band.to)
+      problems.Add(at, "from " + std::to_string(band.from) + " is above to " + std::to_string(band.to));
   }
   std::vector<std::size_t> order(bands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -60,7 +62,8 @@ void CheckBands(Problems& problems, const std::string& path, const std::vector<B
   if (next <= high)
     problems.Add(path, "totals " + std::to_string(next) + " to " + std::to_string(high) + " have no band");
   if (next > high + 1)
-    problems.Add(path, "a band reaches " + std::to_string(next - 1) + ", above the highest total " + std::to_string(high));
+    problems.Add(path,
+                 "a band reaches " + std::to_string(next - 1) + ", above the highest total " + std::to_string(high));
 }
 
 void CheckScales(Problems& problems, const Instrument& instrument) {
@@ -94,7 +97,8 @@ void CheckScoredPart(Problems& problems, const Instrument& instrument, std::set<
     const Item& item = instrument.items[i];
     const std::string at = At("items", i);
     CheckId(problems, at + ".id", item.id);
-    if (!answer_ids.insert(item.id).second) problems.Add(at + ".id", "'" + item.id + "' is used by another item or question");
+    if (!answer_ids.insert(item.id).second)
+      problems.Add(at + ".id", "'" + item.id + "' is used by another item or question");
     if (instrument.FindDomain(item.domain) == nullptr) problems.Add(at + ".domain", "no domain '" + item.domain + "'");
     if (instrument.FindScale(item.scale) == nullptr) problems.Add(at + ".scale", "no scale '" + item.scale + "'");
     if (item.text.empty()) problems.Add(at + ".text", "must not be empty");
@@ -120,8 +124,10 @@ void CheckScoredPart(Problems& problems, const Instrument& instrument, std::set<
   if (instrument.scoring) {
     if (instrument.scoring->combined_title.empty()) problems.Add("scoring.combined_title", "must not be empty");
     const auto [low, high] = instrument.CombinedRange();
-    if (instrument.scoring->bands.empty()) problems.Add("scoring.bands", "must list the bands of the combined total");
-    else CheckBands(problems, "scoring.bands", instrument.scoring->bands, low, high);
+    if (instrument.scoring->bands.empty())
+      problems.Add("scoring.bands", "must list the bands of the combined total");
+    else
+      CheckBands(problems, "scoring.bands", instrument.scoring->bands, low, high);
   }
 }
 

@@ -62,7 +62,8 @@ AssessmentResult ReadAssessment(const Statement& st) {
   r.stage = ParseEnum<InstrumentStage>(st.Text(5)).value_or(InstrumentStage::kInitial);
   r.assessed_on = Date::Parse(st.Text(6)).value_or(Date());
   for (int i = 0; i < 4; ++i)
-    if (const auto total = st.OptionalInt(7 + i)) r.domain_totals[std::string(kDomainColumns[i])] = static_cast<int>(*total);
+    if (const auto total = st.OptionalInt(7 + i))
+      r.domain_totals[std::string(kDomainColumns[i])] = static_cast<int>(*total);
   r.answers = DecodeAnswers(st.OptionalText(11));
   r.status = ParseEnum<ResultStatus>(st.Text(12)).value_or(ResultStatus::kFinal);
   r.recorded_by = st.OptionalInt(13).value_or(0);
@@ -83,7 +84,10 @@ RecordId SqliteAssessments::Insert(const AssessmentResult& r) {
       .Bind(6, r.assessed_on.ToString());
   for (int i = 0; i < 4; ++i) st.Bind(7 + i, TotalOf(r, kDomainColumns[i]));
   st.Bind(11, EncodeAnswers(r.answers)).Bind(12, ToString(r.status));
-  if (r.recorded_by != 0) st.Bind(13, r.recorded_by); else st.BindNull(13);
+  if (r.recorded_by != 0)
+    st.Bind(13, r.recorded_by);
+  else
+    st.BindNull(13);
   st.Bind(14, r.superseded_by).Bind(15, r.supersede_reason).Bind(16, UtcTimestampNow());
   st.Run();
   return c_.LastInsertId();

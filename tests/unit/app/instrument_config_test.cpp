@@ -28,7 +28,8 @@ std::string ReadText(const std::filesystem::path& file) {
 class TempFolder {
  public:
   explicit TempFolder(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() / ("hearth_instruments_" + name + "_" + std::to_string(::getpid()))) {
+      : path_(std::filesystem::temp_directory_path() /
+              ("hearth_instruments_" + name + "_" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -108,9 +109,9 @@ TEST(InstrumentConfig, ShipsEveryInstrumentOfIssue4) {
   const InstrumentRegistry registry = LoadInstruments(kShipped);
   std::vector<std::string> ids;
   for (const Instrument* instrument : registry.CurrentAll()) ids.push_back(instrument->id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"ace_checklist", "management_oversight", "quality_audit",
-                                           "relationship_feedback", "resilience", "service_user_feedback",
-                                           "young_person_resilience"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"ace_checklist", "management_oversight", "quality_audit", "relationship_feedback",
+                                      "resilience", "service_user_feedback", "young_person_resilience"}));
 }
 
 TEST(InstrumentConfig, ShippedResilienceHasFourDomainsOfFiveItemsScoredOneToSix) {
@@ -186,7 +187,8 @@ TEST(InstrumentConfig, EveryBandBoundaryOfTheShippedResilienceDefinitionsScoresI
     for (std::size_t b = 0; b < bands.size(); ++b) {
       for (int total : {bands[b].from - 1, bands[b].from, bands[b].to, bands[b].to + 1}) {
         if (total < low || total > high) continue;
-        const auto sheet = ValidateForFinal(instrument, AnswersWithTotals(instrument, TotalsForCombined(instrument, total)));
+        const auto sheet =
+            ValidateForFinal(instrument, AnswersWithTotals(instrument, TotalsForCombined(instrument, total)));
         ASSERT_TRUE(sheet) << id << " combined " << total;
         EXPECT_EQ(sheet->combined, total);
         const Band& expected = total < bands[b].from ? bands[b - 1] : total > bands[b].to ? bands[b + 1] : bands[b];
@@ -205,8 +207,8 @@ TEST(InstrumentConfig, ScoresTheSeedFamilyAInitialAssessment) {
   const InstrumentRegistry registry = LoadInstruments(kShipped);
   const Instrument& instrument = *registry.Current("resilience");
   const auto sheet = ValidateForFinal(
-      instrument,
-      AnswersWithTotals(instrument, {{"environment", 25}, {"adversity", 22}, {"resilience", 17}, {"vulnerability", 18}}));
+      instrument, AnswersWithTotals(
+                      instrument, {{"environment", 25}, {"adversity", 22}, {"resilience", 17}, {"vulnerability", 18}}));
   ASSERT_TRUE(sheet);
   EXPECT_EQ(sheet->combined, 82);
   EXPECT_EQ(sheet->domains[0].band->id, "serious_concern");
@@ -227,10 +229,10 @@ TEST(InstrumentConfig, ShippedFormsKeepTheInterchangeVocabularies) {
   std::vector<std::string> applies;
   for (const Question& q : aces.questions)
     if (q.kind == QuestionKind::kYesNo && q.only_if.empty()) applies.push_back(q.id);
-  EXPECT_EQ(applies, (std::vector<std::string>{"physical_abuse", "sexual_abuse", "emotional_abuse", "physical_neglect",
-                                               "emotional_neglect", "domestic_violence", "household_substance_misuse",
-                                               "household_mental_illness", "parental_separation",
-                                               "household_imprisonment"}));
+  EXPECT_EQ(applies,
+            (std::vector<std::string>{"physical_abuse", "sexual_abuse", "emotional_abuse", "physical_neglect",
+                                      "emotional_neglect", "domestic_violence", "household_substance_misuse",
+                                      "household_mental_illness", "parental_separation", "household_imprisonment"}));
 
   const Instrument& audit = *registry.Current("quality_audit");
   for (const Question& q : audit.questions) {
@@ -265,8 +267,9 @@ TEST(InstrumentVersions, TwoVersionsLoadSideBySideAndOldResultsScoreWithTheirOwn
   folder.Write("resilience.v1.toml", ShippedResilience());
   // Version 2 moves the environment bands: a total of 11 is "some concern" in v1 and "low concern" in v2.
   std::string v2 = Replaced(ShippedResilience(), "version = 1", "version = 2");
-  v2 = Replaced(v2, "{ id = \"low_concern\", label = \"Low concern\", from = 5, to = 10 },\n"
-                    "  { id = \"some_concern\", label = \"Some concern\", from = 11, to = 17 },",
+  v2 = Replaced(v2,
+                "{ id = \"low_concern\", label = \"Low concern\", from = 5, to = 10 },\n"
+                "  { id = \"some_concern\", label = \"Some concern\", from = 11, to = 17 },",
                 "{ id = \"low_concern\", label = \"Low concern\", from = 5, to = 12 },\n"
                 "  { id = \"some_concern\", label = \"Some concern\", from = 13, to = 17 },");
   folder.Write("resilience.v2.toml", v2);
@@ -282,8 +285,8 @@ TEST(InstrumentVersions, TwoVersionsLoadSideBySideAndOldResultsScoreWithTheirOwn
 
   // A result made with v1 keeps its version number, and is scored by that version.
   const Instrument& v1_def = *registry.Find("resilience", 1);
-  const Answers answers = AnswersWithTotals(
-      v1_def, {{"environment", 11}, {"adversity", 5}, {"resilience", 5}, {"vulnerability", 5}});
+  const Answers answers =
+      AnswersWithTotals(v1_def, {{"environment", 11}, {"adversity", 5}, {"resilience", 5}, {"vulnerability", 5}});
   const int recorded_version = 1;
   const auto old_sheet = ValidateForFinal(*registry.Find("resilience", recorded_version), answers);
   const auto new_sheet = ValidateForFinal(*registry.Current("resilience"), answers);
@@ -318,12 +321,14 @@ TEST(InstrumentConfig, ShippedFileParsesCleanly) { EXPECT_EQ(ErrorOf(ShippedResi
 
 TEST(InstrumentConfig, RefusesASyntaxErrorWithItsLine) {
   const std::string text = Replaced(ShippedResilience(), "title = \"Environment\"", "title = \"Environment");
-  EXPECT_EQ(ErrorOf(text).rfind("resilience.v1.toml:" + std::to_string(LineOf("title = \"Environment\"")) + ": ", 0), 0u)
+  EXPECT_EQ(ErrorOf(text).rfind("resilience.v1.toml:" + std::to_string(LineOf("title = \"Environment\"")) + ": ", 0),
+            0u)
       << ErrorOf(text);
 }
 
 TEST(InstrumentConfig, RefusesAnUnknownKeyWithItsLine) {
-  const std::string text = Replaced(ShippedResilience(), "domain = \"adversity\"\n", "domain = \"adversity\"\nweight = 2\n");
+  const std::string text =
+      Replaced(ShippedResilience(), "domain = \"adversity\"\n", "domain = \"adversity\"\nweight = 2\n");
   const int line = LineOf("domain = \"adversity\"") + 1;
   EXPECT_EQ(ErrorOf(text), "resilience.v1.toml:" + std::to_string(line) +
                                ": items[5].weight: unknown key (expected id, domain, scale, text)");

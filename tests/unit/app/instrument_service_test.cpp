@@ -47,7 +47,8 @@ class InstrumentServiceTest : public ::testing::Test {
     auto uow = temp_.db().BeginRead();
     std::vector<std::string> out;
     for (const AuditEvent& e : uow->Audit().ListForFamily(family_, 0, 100))
-      if (e.record_type == "assessment" || e.outcome != "ok") out.push_back(e.action + " " + e.record_type + " " + e.outcome);
+      if (e.record_type == "assessment" || e.outcome != "ok")
+        out.push_back(e.action + " " + e.record_type + " " + e.outcome);
     // Rows of one second are not ordered between the change and access trails: compare them as a set.
     std::sort(out.begin(), out.end());
     return out;
@@ -70,8 +71,8 @@ TEST_F(InstrumentServiceTest, DraftIsSavedIncompleteThenFinalisedWithItsTotals) 
   answers.erase("vulnerability_care");
   auto saved = service_.SaveDraft(officer_, draft->result.id, answers, draft->result.version);
   ASSERT_TRUE(saved);
-  EXPECT_EQ(saved->result.domain_totals, (std::map<std::string, int>{{"adversity", 15}, {"environment", 15},
-                                                                     {"resilience", 15}}));
+  EXPECT_EQ(saved->result.domain_totals,
+            (std::map<std::string, int>{{"adversity", 15}, {"environment", 15}, {"resilience", 15}}));
   EXPECT_FALSE(saved->scores.combined.has_value());
 
   auto refused = service_.Finalise(officer_, draft->result.id, saved->result.version);
@@ -93,9 +94,9 @@ TEST_F(InstrumentServiceTest, DraftIsSavedIncompleteThenFinalisedWithItsTotals) 
   EXPECT_EQ(viewed->result.domain_totals.at("vulnerability"), 18);
   EXPECT_EQ(viewed->scores.combined, 63);
   EXPECT_EQ(viewed->scores.combined_band->id, "some_concern");
-  EXPECT_EQ(AuditTrail(), (std::vector<std::string>{"create assessment ok", "finalise assessment ok",
-                                                    "update assessment ok", "update assessment ok",
-                                                    "view assessment ok"}));
+  EXPECT_EQ(AuditTrail(),
+            (std::vector<std::string>{"create assessment ok", "finalise assessment ok", "update assessment ok",
+                                      "update assessment ok", "view assessment ok"}));
 }
 
 TEST_F(InstrumentServiceTest, EachBadAnswerIsReportedOnItsItem) {
@@ -144,7 +145,8 @@ TEST_F(InstrumentServiceTest, AFinalResultIsNeverEditedOnlySupersededWithAReason
   EXPECT_EQ(old->result.supersede_reason, "Scores entered against the wrong family member");
   EXPECT_EQ(old->result.domain_totals.at("environment"), 10);  // the old result's own answers stay as they were
 
-  auto again = service_.Supersede(officer_, draft->result.id, AllAnswered("resilience", 4), "again", old->result.version);
+  auto again =
+      service_.Supersede(officer_, draft->result.id, AllAnswered("resilience", 4), "again", old->result.version);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
@@ -200,8 +202,9 @@ TEST_F(InstrumentServiceTest, TheYoungPersonsFormIsAboutAChildOfTheFamily) {
 
 TEST_F(InstrumentServiceTest, RefusesAnUnknownFormAStageItIsNotTakenAtAndADateBeforeTheEpisode) {
   EXPECT_EQ(service_.StartDraft(officer_, episode_, Start("quality_audit")).error().fields.at(0).field, "instrument");
-  EXPECT_EQ(service_.StartDraft(officer_, episode_, Start("resilience", InstrumentStage::kAny)).error().fields.at(0).field,
-            "stage");
+  EXPECT_EQ(
+      service_.StartDraft(officer_, episode_, Start("resilience", InstrumentStage::kAny)).error().fields.at(0).field,
+      "stage");
   AssessmentStart early = Start();
   early.assessed_on = *Date::Parse("2025-03-09");
   EXPECT_EQ(service_.StartDraft(officer_, episode_, early).error().fields.at(0).field, "assessed_on");
