@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ports/assessments.hpp"
 #include "ports/audit.hpp"
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
@@ -30,6 +31,7 @@ class UnitOfWork {
   virtual PractitionerRepository& Practitioners() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
+  virtual AssessmentRepository& Assessments() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

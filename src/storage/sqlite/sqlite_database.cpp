@@ -28,7 +28,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         panel_meetings_(*connection_),
         practitioners_(*connection_),
         audit_(*connection_),
-        drafts_(*connection_) {
+        drafts_(*connection_),
+        assessments_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -55,6 +56,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   PractitionerRepository& Practitioners() override { return practitioners_; }
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
+  AssessmentRepository& Assessments() override { return assessments_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -75,6 +77,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqlitePractitioners practitioners_;
   SqliteAudit audit_;
   SqliteDrafts drafts_;
+  SqliteAssessments assessments_;
   bool done_ = false;
 };
 
