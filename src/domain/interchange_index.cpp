@@ -79,6 +79,16 @@ void Index::Note(RecordType type, const json::object& record, std::uint32_t line
   }
 }
 
+void Index::NoteInvalid(RecordType type, const json::object& record, std::uint32_t line) {
+  const auto* id = record.if_contains("id");
+  if (!id || !id->is_string() || id->get_string().empty()) return;
+  auto& table = Table(type);
+  auto& e = table.At(table.Intern(id->get_string()));
+  if (e.line != 0) return;
+  e.line = line;
+  e.invalid = true;
+}
+
 void Index::NoteFacts(RecordType type, Entry& e, const json::object& record) {
   // `e` stays valid: interning below grows only the family and referral tables, which hold no such facts.
   switch (type) {
@@ -120,7 +130,7 @@ const Entry* Index::EntryOf(RecordType type, std::string_view id) const {
   auto r = Table(type).Find(id);
   if (!r) return nullptr;
   const auto& e = Table(type).At(*r);
-  return e.row != 0 ? &e : nullptr;
+  return e.row != 0 && !e.invalid ? &e : nullptr;
 }
 
 std::int64_t Index::RowOf(RecordType type, std::string_view id) const {
@@ -141,8 +151,10 @@ void Index::Check(RecordType type, const json::object& record, std::uint32_t lin
     if (f.kind != FieldKind::kRef) continue;
     auto id = TextOf(record, f.name);
     if (id.empty() || EntryOf(f.ref, id)) continue;
-    Add(errors, line, f.name, "interchange.error.ref_missing");
     references_resolve = false;
+    auto r = Table(f.ref).Find(id);
+    if (r && Table(f.ref).At(*r).invalid) continue;  // its own line is in error already
+    Add(errors, line, f.name, "interchange.error.ref_missing");
   }
   switch (type) {
     case kEpisode:

@@ -33,6 +33,7 @@ struct Entry {
   Ref referral = kNoRef;    // episode
   std::int32_t day = 0;     // referral: received_on; episode: opened_on
   bool early_help = false;  // referral: decision is early_help
+  bool invalid = false;     // defined by a line with errors: references to it add no errors of their own
 };
 
 // The ids of one record type, interned: each distinct id gets a small number (Ref) once.
@@ -62,6 +63,9 @@ class Index {
 
   // First reading: notes a valid record of the file (a second record with the same id is an error).
   void Note(RecordType type, const boost::json::object& record, std::uint32_t line, std::vector<LineError>& errors);
+  // A line of the file whose fields have errors but whose id is readable: its id is taken (so records referring to
+  // it do not each report it missing, and a later line with the same id is still a duplicate).
+  void NoteInvalid(RecordType type, const boost::json::object& record, std::uint32_t line);
   // What the database holds for an id the file refers to but does not define (the stored record as export writes
   // it); row 0: the database has no such record.
   void NoteStored(RecordType type, Ref ref, std::int64_t row, const boost::json::object* record);

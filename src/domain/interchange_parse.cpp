@@ -165,10 +165,9 @@ ParsedLine LineParser::Parse(std::string_view text, std::uint32_t line, bool hea
   }
   const auto before = errors.size();
   CheckFields(*record_type, o, line, errors);
-  if (errors.size() != before) return out;
-  out.kind = ParsedLine::Kind::kRecord;
   out.type = *record_type;
   out.record = &o;
+  if (errors.size() == before) out.kind = ParsedLine::Kind::kRecord;
   return out;
 }
 

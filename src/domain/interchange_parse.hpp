@@ -32,7 +32,8 @@ struct ParsedLine {
   enum class Kind { kBlank, kHeader, kRecord, kInvalid };
   Kind kind = Kind::kBlank;
   RecordType type = RecordType::kTeam;
-  const boost::json::object* record = nullptr;  // kRecord: valid until the next Parse
+  // kRecord, and kInvalid when the line is an object of a known type: valid until the next Parse.
+  const boost::json::object* record = nullptr;
 };
 
 // Parses lines one at a time with one reused parser and buffer, so a file of millions of lines allocates little.

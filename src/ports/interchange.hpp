@@ -29,13 +29,16 @@ struct RecordWrite {
   std::string_view stage;     // episode: computed from its dates
   std::int64_t worker_row = 0;   // episode: its open intervention worker's row
   std::int64_t family_row = 0;   // appraisal: its episode's family
-  std::string_view objective_target_on;  // action: a date for a new objective row
+  std::string_view derived_date;  // action: target date of a new objective; appraisal: its due date
   std::string_view created_at;  // UTC timestamp of the import
 };
 
 class InterchangeRepository {
  public:
   virtual ~InterchangeRepository() = default;
+  // Readies this unit of work for one large import: references are checked at commit (the file's records come in
+  // any order) and the page cache is enlarged.
+  virtual void BeginBulkImport() = 0;
   // The largest row id of the table holding `type` (0 when empty): new rows take the ids after it.
   virtual std::int64_t MaxRow(interchange::RecordType type) = 0;
   // The record with external id `id`, as export writes it.

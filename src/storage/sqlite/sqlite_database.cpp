@@ -5,6 +5,7 @@
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/interchange_store.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace hearth::sqlite {
@@ -26,7 +27,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         episodes_(*connection_),
         casework_(*connection_),
         audit_(*connection_),
-        drafts_(*connection_) {
+        drafts_(*connection_),
+        interchange_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -51,6 +53,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   CaseworkRepository& Casework() override { return casework_; }
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
+  InterchangeRepository& Interchange() override { return interchange_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -69,6 +72,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteCasework casework_;
   SqliteAudit audit_;
   SqliteDrafts drafts_;
+  SqliteInterchange interchange_;
   bool done_ = false;
 };
 
