@@ -126,19 +126,21 @@ ParsedLine LineParser::Parse(std::string_view text, std::uint32_t line, bool hea
   ParsedLine out;
   out.kind = ParsedLine::Kind::kInvalid;
   boost::system::error_code ec;
-  parser_.reset();
+  value_.reset();  // the last line's value goes before its memory is reused
+  memory_.emplace(buffer_.data(), buffer_.size());
+  parser_.reset(boost::json::storage_ptr(&*memory_));
   parser_.write(text.data(), text.size(), ec);
   if (!ec) parser_.finish(ec);
   if (ec || !parser_.done()) {
     errors.push_back({line, "", "interchange.error.not_json", 0});
     return out;
   }
-  value_ = parser_.release();
-  if (!value_.is_object()) {
+  value_.emplace(parser_.release());
+  if (!value_->is_object()) {
     errors.push_back({line, "", "interchange.error.not_json", 0});
     return out;
   }
-  const auto& o = value_.get_object();
+  const auto& o = value_->get_object();
   const auto* type = o.if_contains("type");
   if (!type || type->is_null()) {
     errors.push_back({line, "type", "interchange.error.required", 0});

@@ -3,6 +3,7 @@
 // No I/O: the caller hands in each line's text.
 #pragma once
 #include <boost/json.hpp>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,7 +45,11 @@ class LineParser {
 
  private:
   boost::json::stream_parser parser_;
-  boost::json::value value_;
+  // Each line's value lives in a fixed buffer, started afresh for every line: no allocation per member (a line
+  // larger than the buffer spills to the heap).
+  alignas(std::max_align_t) std::array<unsigned char, 16384> buffer_{};
+  std::optional<boost::json::monotonic_resource> memory_;
+  std::optional<boost::json::value> value_;  // moved in, so it keeps the buffer's memory
 };
 
 // The field rules alone (no references), for a record already known to be of `type`.

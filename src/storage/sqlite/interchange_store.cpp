@@ -95,7 +95,9 @@ json::object RowRecord(const interchange::TypeSpec& spec, const Statement& st) {
 
 void SqliteInterchange::BeginBulkImport() {
   c_.Execute("PRAGMA defer_foreign_keys = ON");
-  c_.Execute("PRAGMA cache_size = -262144");  // 256 MiB: the indexes of millions of new rows stay in memory
+  // 768 MiB: a history of 200,000 episodes (about 600 MB of tables and indexes) stays in memory until the commit,
+  // instead of spilling half-built index pages to the WAL.
+  c_.Execute("PRAGMA cache_size = -786432");
 }
 
 std::int64_t SqliteInterchange::MaxRow(RecordType type) {
