@@ -34,8 +34,9 @@ ExportReport ExportService::Export(const Principal& who, const ExportOptions& op
         emit(spec.type, record);
       });
       if (spec.type == RecordType::kWorker && staff_without_team)
-        emit(RecordType::kTeam, json::object{{"type", "team"}, {"id", no_team_id}, {"name", options.no_team_name},
-                                             {"kind", "management"}});
+        emit(
+            RecordType::kTeam,
+            json::object{{"type", "team"}, {"id", no_team_id}, {"name", options.no_team_name}, {"kind", "management"}});
     }
   }
   AuditSeparately(db_, nullptr, who, "export", {"interchange", static_cast<RecordId>(report.total), 0}, "ok");

@@ -54,8 +54,15 @@ class Importer {
  public:
   Importer(UnitOfWork& uow, const Principal& who, LineSource& source, const ImportOptions& options,
            const ImportProgress& progress, ImportReport& report)
-      : uow_(uow), who_(who), repo_(uow.Interchange()), source_(source), options_(options), progress_(progress),
-        report_(report), errors_(options.max_errors), created_at_(UtcTimestampNow()) {}
+      : uow_(uow),
+        who_(who),
+        repo_(uow.Interchange()),
+        source_(source),
+        options_(options),
+        progress_(progress),
+        report_(report),
+        errors_(options.max_errors),
+        created_at_(UtcTimestampNow()) {}
 
   void Run() {
     repo_.BeginBulkImport();
@@ -152,7 +159,8 @@ class Importer {
 
   void CheckTeamName(const json::object& team, std::uint32_t line, std::vector<LineError>& found) {
     auto owner = repo_.TeamNamed(interchange::TextOf(team, "name"));
-    if (owner && *owner != interchange::TextOf(team, "id")) found.push_back({line, "name", "interchange.error.team_name_taken", 0});
+    if (owner && *owner != interchange::TextOf(team, "id"))
+      found.push_back({line, "name", "interchange.error.team_name_taken", 0});
   }
 
   // A record the database already holds: the same values change nothing; others are refused without --update.
@@ -185,7 +193,8 @@ class Importer {
     if (p.type == RecordType::kEpisode) {
       w.stage = interchange::StageFromDates(r);
       const auto self = *index_.Table(RecordType::kEpisode).Find(interchange::TextOf(r, "id"));
-      if (auto worker = index_.InterventionWorkerOf(self)) w.worker_row = index_.Table(RecordType::kWorker).At(*worker).row;
+      if (auto worker = index_.InterventionWorkerOf(self))
+        w.worker_row = index_.Table(RecordType::kWorker).At(*worker).row;
     }
     if (p.type == RecordType::kAppraisal || p.type == RecordType::kAction) {
       const auto* episode = index_.EntryOf(RecordType::kEpisode, interchange::TextOf(r, "episode"));

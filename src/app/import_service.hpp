@@ -33,7 +33,7 @@ enum class ImportPhase { kChecking, kWriting };
 using ImportProgress = std::function<void(ImportPhase phase, std::uint64_t done, std::uint64_t total)>;
 
 struct ImportOptions {
-  bool update = false;           // --update: a stored record with other values is changed instead of refused
+  bool update = false;            // --update: a stored record with other values is changed instead of refused
   std::size_t max_errors = 1000;  // errors kept for the report (all are counted)
 };
 

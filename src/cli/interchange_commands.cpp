@@ -86,7 +86,8 @@ std::string ErrorLine(const MessageCatalogue& m, const interchange::LineError& e
   std::string out = "hearth: " + m.Format("interchange.error.line", {{"line", std::to_string(e.line)}}) + ": ";
   if (!e.field.empty()) out += e.field + ": ";
   out += m.Get(e.message_key);
-  if (e.other_line != 0) out += " " + m.Format("interchange.error.other_line", {{"line", std::to_string(e.other_line)}});
+  if (e.other_line != 0)
+    out += " " + m.Format("interchange.error.other_line", {{"line", std::to_string(e.other_line)}});
   return out + "\n";
 }
 
@@ -98,15 +99,15 @@ int RunImport(const CommonOptions& common, const std::string& file, bool update)
   ProgressDisplay display(m, file);
   ImportOptions options;
   options.update = update;
-  auto report = ImportService(*db).Import(SystemPrincipal(), lines, options,
-                                          [&](ImportPhase p, std::uint64_t done, std::uint64_t total) {
-                                            display(p, done, total);
-                                          });
+  auto report = ImportService(*db).Import(
+      SystemPrincipal(), lines, options,
+      [&](ImportPhase p, std::uint64_t done, std::uint64_t total) { display(p, done, total); });
   if (!report.imported()) {
     for (const auto& e : report.errors) std::cerr << ErrorLine(m, e);
     if (report.error_count > report.errors.size())
       std::cerr << "hearth: "
-                << m.Format("interchange.error.more", {{"count", std::to_string(report.error_count - report.errors.size())}})
+                << m.Format("interchange.error.more",
+                            {{"count", std::to_string(report.error_count - report.errors.size())}})
                 << "\n";
     std::cerr << "hearth: " << m.Format("interchange.error.refused", {{"count", std::to_string(report.error_count)}})
               << "\n";
@@ -125,7 +126,9 @@ int RunImport(const CommonOptions& common, const std::string& file, bool update)
             << "\n";
   for (const auto& spec : interchange::AllTypes())
     if (auto n = report.records[interchange::TypeIndex(spec.type)])
-      std::cout << "  " << m.Format("interchange.summary.type", {{"type", std::string(spec.name)}, {"count", std::to_string(n)}})
+      std::cout << "  "
+                << m.Format("interchange.summary.type",
+                            {{"type", std::string(spec.name)}, {"count", std::to_string(n)}})
                 << "\n";
   return 0;
 }
@@ -163,11 +166,14 @@ void AddInterchangeCommands(CLI::App& app, CommonOptions& common, std::function<
   auto* import = app.add_subcommand("import", "Import a service's history from an interchange file (INTERCHANGE.md)");
   import->add_option("file", opts->file, "The file, JSON Lines")->required()->check(CLI::ExistingFile);
   import->add_flag("--update", opts->update, "Change records the database holds with other values");
-  import->callback([&common, &run, opts] { run = [&common, opts] { return RunImport(common, opts->file, opts->update); }; });
+  import->callback([&common, &run, opts] { run = [&common, opts] { return RunImport(common, opts->file, opts->update);
+};
+}  // namespace hearth::cli
+);
 
-  auto* exp = app.add_subcommand("export", "Write every record in the interchange format (INTERCHANGE.md)");
-  exp->add_option("--out", opts->out, "Output file (default: standard output)");
-  exp->callback([&common, &run, opts] { run = [&common, opts] { return RunExport(common, opts->out); }; });
+auto* exp = app.add_subcommand("export", "Write every record in the interchange format (INTERCHANGE.md)");
+exp->add_option("--out", opts->out, "Output file (default: standard output)");
+exp->callback([&common, &run, opts] { run = [&common, opts] { return RunExport(common, opts->out); }; });
 }
 
 }  // namespace hearth::cli

@@ -9,21 +9,26 @@ using enum RecordType;
 
 // INTERCHANGE.md's stage dates, in order; opened_on comes before all of them.
 constexpr std::array<std::string_view, 7> kStageDates{
-    "allocated_assessment_on", "assessment_completed_on", "brokerage_started_on", "plan_completed_on",
-    "panel_on",                "intervention_started_on", "review_started_on"};
+    "allocated_assessment_on", "assessment_completed_on", "brokerage_started_on", "plan_completed_on", "panel_on",
+    "intervention_started_on", "review_started_on"};
 
 // The date of a record that belongs to an episode, which must not be before the episode opened.
 std::string_view EpisodeDatedField(RecordType type) {
   switch (type) {
-    case kAssignment: return "from";
-    case kAppraisal: return "requested_on";
+    case kAssignment:
+      return "from";
+    case kAppraisal:
+      return "requested_on";
     case kContact:
     case kAssessment:
     case kFeedback:
     case kOversight:
-    case kAudit: return "on";
-    case kAce: return "identified_on";
-    default: return {};
+    case kAudit:
+      return "on";
+    case kAce:
+      return "identified_on";
+    default:
+      return {};
   }
 }
 
@@ -215,7 +220,8 @@ void Index::CheckEpisode(const json::object& r, std::uint32_t line, std::vector<
   if (auto closed = DayOf(r, "closed_on"); closed && *closed < latest)
     Add(errors, line, "closed_on", "interchange.error.closed_before_stage");
   const bool has_reason = r.contains("closure_reason") && !r.at("closure_reason").is_null();
-  if (DayOf(r, "closed_on") && !has_reason) Add(errors, line, "closure_reason", "interchange.error.closure_reason_required");
+  if (DayOf(r, "closed_on") && !has_reason)
+    Add(errors, line, "closure_reason", "interchange.error.closure_reason_required");
   if (!DayOf(r, "closed_on") && has_reason)
     Add(errors, line, "closure_reason", "interchange.error.closure_reason_without_closed");
   auto requires_with = [&](std::string_view date, std::string_view who) {

@@ -69,7 +69,8 @@ struct FieldChecker {
     if (!v.is_object()) return Add(std::string(f.name), "interchange.error.not_object");
     const auto& scores = v.get_object();
     for (const auto& member : scores)
-      if (!OneOf(kScoreDomains, member.key())) Add(prefix + std::string(member.key()), "interchange.error.unknown_field");
+      if (!OneOf(kScoreDomains, member.key()))
+        Add(prefix + std::string(member.key()), "interchange.error.unknown_field");
     for (auto domain : kScoreDomains) {
       const auto* score = scores.if_contains(domain);
       if (!score || score->is_null()) {
@@ -80,8 +81,8 @@ struct FieldChecker {
         Add(prefix + std::string(domain), "interchange.error.not_integer");
         continue;
       }
-      const auto n = score->is_int64() ? score->get_int64() : static_cast<std::int64_t>(std::min<std::uint64_t>(
-                                                                   score->get_uint64(), 1000));
+      const auto n = score->is_int64() ? score->get_int64()
+                                       : static_cast<std::int64_t>(std::min<std::uint64_t>(score->get_uint64(), 1000));
       if (n < 5 || n > 30) Add(prefix + std::string(domain), "interchange.error.score_range");
     }
   }
@@ -107,8 +108,8 @@ void CheckHeader(const json::object& o, std::uint32_t line, std::vector<LineErro
   if (!format || !format->is_string() || format->get_string() != "hearth-interchange")
     errors.push_back({line, "format", "interchange.error.header_format", 0});
   const auto* version = o.if_contains("version");
-  if (!version || !((version->is_int64() && version->get_int64() == 1) ||
-                    (version->is_uint64() && version->get_uint64() == 1)))
+  if (!version ||
+      !((version->is_int64() && version->get_int64() == 1) || (version->is_uint64() && version->get_uint64() == 1)))
     errors.push_back({line, "version", "interchange.error.header_version", 0});
 }
 

@@ -2,8 +2,8 @@
 // missing, of the wrong type, outside its closed enumeration, not a real date, or not in the record type at all.
 // No I/O: the caller hands in each line's text.
 #pragma once
-#include <boost/json.hpp>
 #include <array>
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>

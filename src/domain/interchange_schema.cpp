@@ -8,30 +8,38 @@ using namespace std::string_view_literals;
 using enum FieldKind;
 using enum RecordType;
 
-constexpr std::array kTeamKinds{"front_door"sv, "assessment"sv, "brokerage"sv, "intervention"sv,
+constexpr std::array kTeamKinds{"front_door"sv,  "assessment"sv, "brokerage"sv, "intervention"sv,
                                 "social_work"sv, "management"sv, "quality"sv};
-constexpr std::array kRoles{"front_door_coordinator"sv, "ea_officer"sv, "br_officer"sv, "intervention_worker"sv,
-                            "family_aide"sv, "social_worker"sv, "manager"sv, "auditor"sv};
+constexpr std::array kRoles{
+    "front_door_coordinator"sv, "ea_officer"sv, "br_officer"sv, "intervention_worker"sv, "family_aide"sv,
+    "social_worker"sv,          "manager"sv,    "auditor"sv};
 constexpr std::array kSexes{"female"sv, "male"sv, "other"sv, "unknown"sv};
 constexpr std::array kMemberRoles{"child"sv, "parent"sv, "carer"sv, "other_adult"sv};
-constexpr std::array kSources{"school"sv, "health"sv, "police"sv, "housing"sv, "self"sv,
-                              "family"sv, "children_social_care"sv, "voluntary"sv, "other"sv};
-constexpr std::array kOutcomeAreas{"education"sv, "early_years"sv, "health"sv, "substance_use"sv,
-                                   "family_relationships"sv, "abuse_exploitation"sv, "crime"sv,
-                                   "domestic_abuse"sv, "housing"sv, "financial_stability"sv};
+constexpr std::array kSources{
+    "school"sv,    "health"sv, "police"sv, "housing"sv, "self"sv, "family"sv, "children_social_care"sv,
+    "voluntary"sv, "other"sv};
+constexpr std::array kOutcomeAreas{
+    "education"sv,          "early_years"sv, "health"sv,         "substance_use"sv, "family_relationships"sv,
+    "abuse_exploitation"sv, "crime"sv,       "domestic_abuse"sv, "housing"sv,       "financial_stability"sv};
 constexpr std::array kDecisions{"early_help"sv, "statutory"sv, "advice"sv, "no_further_action"sv};
 constexpr std::array kClosureReasons{"outcomes_met"sv, "disengaged"sv, "consent_withdrawn"sv,
                                      "stepped_up"sv,   "moved_away"sv, "other"sv};
-constexpr std::array kAppraisalKinds{"health"sv, "housing"sv, "education"sv, "financial_inclusion"sv,
+constexpr std::array kAppraisalKinds{"health"sv,    "housing"sv,     "education"sv, "financial_inclusion"sv,
                                      "parenting"sv, "young_person"sv};
 constexpr std::array kActionStatuses{"not_started"sv, "in_progress"sv, "completed"sv, "not_completed"sv,
                                      "no_longer_required"sv};
 constexpr std::array kContactKinds{"home_visit"sv, "phone"sv, "office"sv, "school"sv, "virtual"sv, "other"sv};
 constexpr std::array kInstruments{"resilience"sv, "young_person_resilience"sv};
 constexpr std::array kAssessmentStages{"initial"sv, "evaluation"sv};
-constexpr std::array kAces{"physical_abuse"sv,    "sexual_abuse"sv,      "emotional_abuse"sv,
-                           "physical_neglect"sv,  "emotional_neglect"sv, "domestic_violence"sv,
-                           "household_substance_misuse"sv, "household_mental_illness"sv, "parental_separation"sv,
+constexpr std::array kAces{"physical_abuse"sv,
+                           "sexual_abuse"sv,
+                           "emotional_abuse"sv,
+                           "physical_neglect"sv,
+                           "emotional_neglect"sv,
+                           "domestic_violence"sv,
+                           "household_substance_misuse"sv,
+                           "household_mental_illness"sv,
+                           "parental_separation"sv,
                            "household_imprisonment"sv};
 constexpr std::array kStatutoryKinds{"child_in_need"sv, "child_protection"sv, "looked_after"sv};
 constexpr std::array kForms{"service_user"sv, "relationship"sv};

@@ -11,17 +11,32 @@
 namespace hearth::interchange {
 
 enum class RecordType : std::uint8_t {
-  kTeam, kWorker, kService, kFamily, kPerson, kReferral, kEpisode, kAssignment, kAppraisal, kAction, kContact,
-  kAssessment, kAce, kStatutory, kFeedback, kOversight, kAudit
+  kTeam,
+  kWorker,
+  kService,
+  kFamily,
+  kPerson,
+  kReferral,
+  kEpisode,
+  kAssignment,
+  kAppraisal,
+  kAction,
+  kContact,
+  kAssessment,
+  kAce,
+  kStatutory,
+  kFeedback,
+  kOversight,
+  kAudit
 };
 inline constexpr std::size_t kRecordTypeCount = 17;
 
 enum class FieldKind : std::uint8_t {
-  kId,       // the record's own id: a non-empty string
-  kText,     // a non-empty string when required; any string when optional
-  kRef,      // the id of a record of FieldSpec::ref
-  kDate,     // "YYYY-MM-DD", a real date within 1900-01-01..2100-12-31
-  kEnum,     // one of FieldSpec::values
+  kId,    // the record's own id: a non-empty string
+  kText,  // a non-empty string when required; any string when optional
+  kRef,   // the id of a record of FieldSpec::ref
+  kDate,  // "YYYY-MM-DD", a real date within 1900-01-01..2100-12-31
+  kEnum,  // one of FieldSpec::values
   kBool,
   kReasons,  // a list of outcome areas
   kScores,   // {environment, adversity, resilience, vulnerability}, integers 5-30
@@ -32,7 +47,7 @@ struct FieldSpec {
   std::string_view name;
   FieldKind kind;
   bool required;
-  RecordType ref = RecordType::kTeam;         // kRef only
+  RecordType ref = RecordType::kTeam;          // kRef only
   std::span<const std::string_view> values{};  // kEnum and kReasons only
 };
 

@@ -198,11 +198,20 @@ void SqliteInterchange::Write(const RecordWrite& w) {
     }
     if (!v || v->is_null()) continue;  // bindings start NULL
     switch (f.kind) {
-      case FieldKind::kBool: st.Bind(p, v->get_bool() ? 1 : 0); break;
-      case FieldKind::kReasons: st.Bind(p, JoinReasons(v)); break;
-      case FieldKind::kAnswers: st.Bind(p, json::serialize(*v)); break;
-      case FieldKind::kScores: break;
-      default: st.Bind(p, std::string_view(v->get_string())); break;
+      case FieldKind::kBool:
+        st.Bind(p, v->get_bool() ? 1 : 0);
+        break;
+      case FieldKind::kReasons:
+        st.Bind(p, JoinReasons(v));
+        break;
+      case FieldKind::kAnswers:
+        st.Bind(p, json::serialize(*v));
+        break;
+      case FieldKind::kScores:
+        break;
+      default:
+        st.Bind(p, std::string_view(v->get_string()));
+        break;
     }
   }
   const auto text = [&](std::string_view field) { return interchange::TextOf(r, field); };
@@ -210,8 +219,12 @@ void SqliteInterchange::Write(const RecordWrite& w) {
     case RecordType::kWorker:
       st.Bind(kExtraParameter, UsernameFor(text("id"), w.row));  // kept on update: the conflict clause skips it
       break;
-    case RecordType::kService: st.Bind(kExtraParameter, ServiceKeyFor(text("name"), w.row)); break;
-    case RecordType::kFamily: st.Bind(kExtraParameter, PostcodeKey(text("postcode"))); break;
+    case RecordType::kService:
+      st.Bind(kExtraParameter, ServiceKeyFor(text("name"), w.row));
+      break;
+    case RecordType::kFamily:
+      st.Bind(kExtraParameter, PostcodeKey(text("postcode")));
+      break;
     case RecordType::kPerson:
       st.Bind(kExtraParameter, NormaliseName(text("given_name")));
       st.Bind(kExtraParameter + 1, NormaliseName(text("family_name")));
@@ -238,7 +251,8 @@ void SqliteInterchange::Write(const RecordWrite& w) {
           text("form") == "service_user" && s && s->is_string())
         st.Bind(kExtraParameter, std::string_view(s->get_string()));
       break;
-    default: break;
+    default:
+      break;
   }
   st.Run();
 }

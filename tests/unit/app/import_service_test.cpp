@@ -86,7 +86,9 @@ class ImportTest : public ::testing::Test {
     });
     return out;
   }
-  std::string Count(const std::string& table) { return RawSqlite(temp_.path()).Scalar("SELECT count(*) FROM " + table); }
+  std::string Count(const std::string& table) {
+    return RawSqlite(temp_.path()).Scalar("SELECT count(*) FROM " + table);
+  }
 
   // Imports the fixture with `line` appended (as line 47) and returns the errors.
   std::vector<LineError> ErrorsWith(const std::string& line) {
@@ -99,7 +101,9 @@ class ImportTest : public ::testing::Test {
 };
 
 constexpr std::uint32_t kAdded = 47;  // the fixture has 46 lines
-LineError Added(std::string field, std::string key) { return {kAdded, std::move(field), "interchange.error." + key, 0}; }
+LineError Added(std::string field, std::string key) {
+  return {kAdded, std::move(field), "interchange.error." + key, 0};
+}
 
 TEST_F(ImportTest, ImportsEveryTypeIntoOrdinaryTables) {
   auto report = Import(Fixture());
@@ -128,7 +132,9 @@ TEST_F(ImportTest, ExportGivesBackTheSameRecordsAndSurvivesARoundTrip) {
   StringLines lines(exported);
   ASSERT_TRUE(ImportService(second.db()).Import(SystemPrincipal(), lines, {}).imported());
   std::string again;
-  ExportService(second.db()).Export(SystemPrincipal(), {"x"}, [&](std::string_view l) { again += std::string(l) + "\n"; });
+  ExportService(second.db()).Export(SystemPrincipal(), {"x"}, [&](std::string_view l) {
+    again += std::string(l) + "\n";
+  });
   EXPECT_EQ(RecordsOf(again), RecordsOf(exported));
 }
 
@@ -158,16 +164,20 @@ TEST_F(ImportTest, ChangedRecordIsAnErrorUnlessUpdate) {
 
 TEST_F(ImportTest, ReferencesResolveAgainstTheDatabase) {
   ASSERT_TRUE(Import(Fixture()).imported());
-  auto report = Import(Join({R"({"type":"contact","id":"C-9","episode":"E-2","on":"2024-03-09","worker":"W-1","kind":"office"})",
-                             R"({"type":"contact","id":"C-10","episode":"E-2","on":"2024-03-01","worker":"W-1","kind":"office"})"}));
+  auto report = Import(
+      Join({R"({"type":"contact","id":"C-9","episode":"E-2","on":"2024-03-09","worker":"W-1","kind":"office"})",
+            R"({"type":"contact","id":"C-10","episode":"E-2","on":"2024-03-01","worker":"W-1","kind":"office"})"}));
   EXPECT_EQ(report.errors, (std::vector<LineError>{{2, "on", "interchange.error.before_opened", 0}}));
-  ASSERT_TRUE(Import(Join({R"({"type":"contact","id":"C-9","episode":"E-2","on":"2024-03-09","worker":"W-1","kind":"office"})"}))
-                  .imported());
+  ASSERT_TRUE(
+      Import(
+          Join({R"({"type":"contact","id":"C-9","episode":"E-2","on":"2024-03-09","worker":"W-1","kind":"office"})"}))
+          .imported());
   EXPECT_EQ(Count("contacts"), "3");
 }
 
 TEST_F(ImportTest, AnyErrorImportsNothing) {
-  auto errors = ErrorsWith(R"({"type":"contact","id":"C-9","episode":"E-404","on":"2024-03-09","worker":"W-1","kind":"office"})");
+  auto errors =
+      ErrorsWith(R"({"type":"contact","id":"C-9","episode":"E-404","on":"2024-03-09","worker":"W-1","kind":"office"})");
   EXPECT_EQ(errors, std::vector{Added("episode", "ref_missing")});
   EXPECT_EQ(Count("families"), "0");
   EXPECT_EQ(Count("teams"), "0");
@@ -193,7 +203,8 @@ TEST_F(ImportTest, EachConsistencyRuleHasItsError) {
       {ep + R"(,"assessment_completed_on":"2024-01-19"})", Added("assessment_completed_on", "stage_needs_earlier")},
       {ep + R"(,"allocated_assessment_on":"2024-01-08","ea_officer":"W-1"})",
        Added("allocated_assessment_on", "stage_out_of_order")},
-      {ep + R"(,"allocated_assessment_on":"2024-01-20","ea_officer":"W-1","closed_on":"2024-01-19","closure_reason":"other"})",
+      {ep +
+           R"(,"allocated_assessment_on":"2024-01-20","ea_officer":"W-1","closed_on":"2024-01-19","closure_reason":"other"})",
        Added("closed_on", "closed_before_stage")},
       {ep + R"(,"closed_on":"2024-01-19"})", Added("closure_reason", "closure_reason_required")},
       {ep + R"(,"closure_reason":"other"})", Added("closure_reason", "closure_reason_without_closed")},
@@ -250,8 +261,9 @@ TEST_F(ImportTest, ReportsEveryErrorNotOnlyTheFirst) {
 }
 
 TEST_F(ImportTest, AnInvalidRecordDoesNotMakeItsReferencesMissing) {
-  auto report = Import(Join({R"({"type":"family","id":"F","area":"West","postcode":7})",
-                             R"({"type":"person","id":"P","family":"F","given_name":"A","family_name":"B","role":"child"})"}));
+  auto report =
+      Import(Join({R"({"type":"family","id":"F","area":"West","postcode":7})",
+                   R"({"type":"person","id":"P","family":"F","given_name":"A","family_name":"B","role":"child"})"}));
   EXPECT_EQ(report.errors, (std::vector<LineError>{{1, "postcode", "interchange.error.not_text", 0}}));
 }
 

@@ -29,7 +29,8 @@ TEST(InterchangeParse, HeaderOnlyFirst) {
   const auto header = R"({"type":"header","format":"hearth-interchange","version":1})";
   EXPECT_TRUE(ErrorsOf(header, true).empty());
   EXPECT_EQ(ErrorsOf(header, false), std::vector{At("type", "header_not_first")});
-  EXPECT_EQ(ErrorsOf(R"({"type":"header","format":"x","version":1})", true), std::vector{At("format", "header_format")});
+  EXPECT_EQ(ErrorsOf(R"({"type":"header","format":"x","version":1})", true),
+            std::vector{At("format", "header_format")});
   EXPECT_EQ(ErrorsOf(R"({"type":"header","format":"hearth-interchange","version":2})", true),
             std::vector{At("version", "header_version")});
 }
@@ -61,8 +62,8 @@ TEST(InterchangeParse, RequiredUnknownAndTypedFields) {
 
 TEST(InterchangeParse, DatesAreRealAndInRange) {
   for (auto date : {"2023-02-29", "1899-12-31", "2101-01-01", "2024-1-05", "05/01/2024"}) {
-    auto line = std::string(R"({"type":"family","id":"F"})");
-    line = R"({"type":"statutory","id":"S","family":"F","kind":"looked_after","started_on":")" + std::string(date) + "\"}";
+    line =
+        R"({"type":"statutory","id":"S","family":"F","kind":"looked_after","started_on":")" + std::string(date) + "\"}";
     EXPECT_EQ(ErrorsOf(line), std::vector{At("started_on", "not_date")}) << date;
   }
   EXPECT_TRUE(ErrorsOf(R"({"type":"statutory","id":"S","family":"F","kind":"looked_after","started_on":"2024-02-29"})")
