@@ -62,7 +62,7 @@ TEST(InterchangeParse, RequiredUnknownAndTypedFields) {
 
 TEST(InterchangeParse, DatesAreRealAndInRange) {
   for (auto date : {"2023-02-29", "1899-12-31", "2101-01-01", "2024-1-05", "05/01/2024"}) {
-    line =
+    const std::string line =
         R"({"type":"statutory","id":"S","family":"F","kind":"looked_after","started_on":")" + std::string(date) + "\"}";
     EXPECT_EQ(ErrorsOf(line), std::vector{At("started_on", "not_date")}) << date;
   }
