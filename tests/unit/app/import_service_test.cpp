@@ -251,6 +251,37 @@ TEST_F(ImportTest, EachConsistencyRuleHasItsError) {
   EXPECT_EQ(Count("families"), "0");
 }
 
+TEST_F(ImportTest, TeamsWithoutKindAndStaffWithoutTeamExportValidRecords) {
+  RawSqlite raw(temp_.path());
+  raw.Exec("INSERT INTO teams (name) VALUES ('Old Team')");
+  raw.Exec("INSERT INTO users (username, role, team_id, password_hash, created_at) VALUES "
+           "('ea.one', 'ea_officer', (SELECT id FROM teams WHERE name = 'Old Team'), 'x', '2024-01-01T00:00:00Z'), "
+           "('floater', 'intervention_worker', NULL, 'x', '2024-01-01T00:00:00Z'), "
+           "('admin', 'administrator', NULL, 'x', '2024-01-01T00:00:00Z')");
+  const auto exported = Export();
+  const auto records = RecordsOf(exported);
+  std::size_t teams = 0, workers = 0;
+  for (const auto& r : records) {
+    auto o = json::parse(r).as_object();
+    if (o.at("type") == "team") {
+      ++teams;
+      if (o.at("name") == "Old Team") EXPECT_EQ(o.at("kind"), "assessment");
+      if (o.at("name") == "Staff without a team") EXPECT_EQ(o.at("kind"), "management");
+    }
+    if (o.at("type") == "worker") {
+      ++workers;
+      EXPECT_TRUE(o.contains("team"));
+      EXPECT_NE(o.at("name"), "");
+    }
+  }
+  EXPECT_EQ(teams, 2u);
+  EXPECT_EQ(workers, 2u);  // the administrator is not an interchange worker
+  TempDatabase second;
+  StringLines lines(exported);
+  auto report = ImportService(second.db()).Import(SystemPrincipal(), lines, {});
+  EXPECT_TRUE(report.imported()) << (report.errors.empty() ? "" : report.errors.front().field);
+}
+
 TEST_F(ImportTest, ReportsEveryErrorNotOnlyTheFirst) {
   std::vector<std::string> bad;
   for (int i = 0; i < 150; ++i) bad.push_back(R"({"type":"family","id":"F)" + std::to_string(i) + R"(","area":""})");
