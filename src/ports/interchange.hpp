@@ -23,14 +23,14 @@ struct StoredRecord {
 struct RecordWrite {
   interchange::RecordType type{};
   const boost::json::object* record = nullptr;
-  std::int64_t row = 0;                 // the row to insert, or the stored row to update
-  bool update = false;                  // the database holds the record (with other values): change it
+  std::int64_t row = 0;       // the row to insert, or the stored row to update
+  bool update = false;        // the database holds the record (with other values): change it
   std::array<std::int64_t, 16> refs{};  // by field index (TypeSpec::fields): the row each reference names; 0 none
-  std::string_view stage;               // episode: computed from its dates
-  std::int64_t worker_row = 0;          // episode: its open intervention worker's row
-  std::int64_t family_row = 0;          // appraisal: its episode's family
-  std::string_view derived_date;        // action: target date of a new objective; appraisal: its due date
-  std::string_view created_at;          // UTC timestamp of the import
+  std::string_view stage;     // episode: computed from its dates
+  std::int64_t worker_row = 0;   // episode: its open intervention worker's row
+  std::int64_t family_row = 0;   // appraisal: its episode's family
+  std::string_view derived_date;  // action: target date of a new objective; appraisal: its due date
+  std::string_view created_at;  // UTC timestamp of the import
 };
 
 class InterchangeRepository {
