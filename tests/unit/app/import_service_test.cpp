@@ -265,8 +265,12 @@ TEST_F(ImportTest, TeamsWithoutKindAndStaffWithoutTeamExportValidRecords) {
     auto o = json::parse(r).as_object();
     if (o.at("type") == "team") {
       ++teams;
-      if (o.at("name") == "Old Team") EXPECT_EQ(o.at("kind"), "assessment");
-      if (o.at("name") == "Staff without a team") EXPECT_EQ(o.at("kind"), "management");
+      if (o.at("name") == "Old Team") {
+        EXPECT_EQ(o.at("kind"), "assessment");
+      }
+      if (o.at("name") == "Staff without a team") {
+        EXPECT_EQ(o.at("kind"), "management");
+      }
     }
     if (o.at("type") == "worker") {
       ++workers;
