@@ -10,6 +10,7 @@
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
 #include "ports/families.hpp"
+#include "ports/interchange.hpp"
 #include "ports/panel.hpp"
 #include "ports/practitioners.hpp"
 #include "ports/users.hpp"
@@ -32,6 +33,7 @@ class UnitOfWork {
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
   virtual AssessmentRepository& Assessments() = 0;
+  virtual InterchangeRepository& Interchange() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

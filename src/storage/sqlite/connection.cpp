@@ -52,6 +52,12 @@ std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+std::string_view Statement::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name ? std::string_view(name) : std::string_view();
+}
+
 std::string Statement::Text(int column) const {
   const auto* p = sqlite3_column_text(stmt_, column);
   if (p == nullptr) return {};

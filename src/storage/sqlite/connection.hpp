@@ -61,6 +61,8 @@ class Statement {
   std::optional<std::string> OptionalText(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool IsNull(int column) const;
+  int ColumnCount() const;
+  std::string_view ColumnName(int column) const;  // the column's alias ("AS name")
 
  private:
   sqlite3_stmt* stmt_;

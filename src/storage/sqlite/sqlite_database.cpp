@@ -5,6 +5,7 @@
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/interchange_store.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace hearth::sqlite {
@@ -29,7 +30,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         practitioners_(*connection_),
         audit_(*connection_),
         drafts_(*connection_),
-        assessments_(*connection_) {
+        assessments_(*connection_),
+        interchange_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -57,6 +59,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
   AssessmentRepository& Assessments() override { return assessments_; }
+  InterchangeRepository& Interchange() override { return interchange_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -78,6 +81,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteAudit audit_;
   SqliteDrafts drafts_;
   SqliteAssessments assessments_;
+  SqliteInterchange interchange_;
   bool done_ = false;
 };
 
