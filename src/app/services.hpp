@@ -7,6 +7,7 @@
 #include "app/family_service.hpp"
 #include "app/journey_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/report_service.hpp"
 #include "app/user_admin.hpp"
 #include "app/work_list.hpp"
 
@@ -24,7 +25,8 @@ struct Services {
         journey(database, &audit_sink),
         casework(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
-        drafts(database, &audit_sink, auth.Settings()) {}
+        drafts(database, &audit_sink, auth.Settings()),
+        reports(database, &audit_sink, work.Calendar()) {}
 
   Database& db;
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
@@ -37,6 +39,7 @@ struct Services {
   CaseworkService casework;
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
+  ReportService reports;  // uses the work list's working-day calendar (configured extra holidays)
 };
 
 }  // namespace hearth

@@ -11,6 +11,8 @@ void AddServeCommand(CLI::App& app, CommonOptions& common, std::function<int()>&
 void AddMigrateCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 void AddUserCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run);
+// `hearth report service …`: the service report of METRICS.md (report_command.cpp).
+void AddReportCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 // `hearth link …`: record linkage. The engine's commands (dedupe, match, explain) and the tools (generate,
 // evaluate) register themselves under the one `link` subcommand.
 void AddLinkCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);

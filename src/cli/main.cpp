@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   AddMigrateCommand(app, common, run);
   AddUserCommands(app, common, run);
   AddDemoCommand(app, common, run);
+  AddReportCommands(app, common, run);
   AddLinkCommands(app, common, run);
 
   try {

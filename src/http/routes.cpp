@@ -15,6 +15,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterReferralApi(router, deps);
   RegisterJourneyApi(router, deps);
   RegisterCaseworkApi(router, deps);
+  RegisterReportApi(router, deps);
 }
 
 }  // namespace hearth::http

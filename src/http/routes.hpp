@@ -26,5 +26,6 @@ void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.
 void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
 void RegisterJourneyApi(Router& router, RouteDeps deps);      // api/journey_api.cpp
 void RegisterCaseworkApi(Router& router, RouteDeps deps);     // api/casework_api.cpp
+void RegisterReportApi(Router& router, RouteDeps deps);       // api/report_api.cpp
 
 }  // namespace hearth::http

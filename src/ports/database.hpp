@@ -9,6 +9,7 @@
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
 #include "ports/families.hpp"
+#include "ports/reports.hpp"
 #include "ports/users.hpp"
 
 namespace hearth {
@@ -26,6 +27,7 @@ class UnitOfWork {
   virtual CaseworkRepository& Casework() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
+  virtual ReportRepository& Reports() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

@@ -26,7 +26,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         episodes_(*connection_),
         casework_(*connection_),
         audit_(*connection_),
-        drafts_(*connection_) {
+        drafts_(*connection_),
+        reports_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -51,6 +52,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   CaseworkRepository& Casework() override { return casework_; }
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
+  ReportRepository& Reports() override { return reports_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -69,6 +71,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteCasework casework_;
   SqliteAudit audit_;
   SqliteDrafts drafts_;
+  SqliteReports reports_;
   bool done_ = false;
 };
 
