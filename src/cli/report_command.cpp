@@ -1,9 +1,10 @@
-// `hearth report service --from D --to D --json`: the service report of METRICS.md on standard output.
+// `hearth report service --from D --to D --json|--csv`: the service report of METRICS.md on standard output.
 // Usage errors (missing or malformed dates, from after to, no format) exit with 2 and say what to fix.
 #include <boost/json/serialize.hpp>
 #include <iostream>
 
 #include "app/report_service.hpp"
+#include "app/service_report_csv.hpp"
 #include "app/service_report_json.hpp"
 #include "app/timescale_config.hpp"
 #include "app/user_admin.hpp"
@@ -19,6 +20,7 @@ struct ReportOptions {
   std::string from;
   std::string to;
   bool json = false;
+  bool csv = false;
 };
 
 int RunServiceReport(const CommonOptions& common, const ReportOptions& o) {
@@ -27,7 +29,7 @@ int RunServiceReport(const CommonOptions& common, const ReportOptions& o) {
     std::cerr << DescribeError(common, period.error());
     return kUsageError;
   }
-  if (!o.json) {
+  if (o.json == o.csv) {
     std::cerr << DescribeError(common, Error::Validation({{"format", "report.format_missing"}}));
     return kUsageError;
   }
@@ -41,7 +43,12 @@ int RunServiceReport(const CommonOptions& common, const ReportOptions& o) {
     std::cerr << DescribeError(common, report.error());
     return report.error().code == ErrorCode::kValidation ? kUsageError : 1;
   }
-  std::cout << boost::json::serialize(ServiceReportJson(*report)) << "\n";
+  const boost::json::object figures = ServiceReportJson(*report);
+  if (o.csv) {
+    std::cout << ServiceReportCsv(figures);
+  } else {
+    std::cout << boost::json::serialize(figures) << "\n";
+  }
   return 0;
 }
 
@@ -55,6 +62,7 @@ void AddReportCommands(CLI::App& app, CommonOptions& common, std::function<int()
   service->add_option("--from", opts->from, "First day of the period, YYYY-MM-DD (inclusive)");
   service->add_option("--to", opts->to, "Last day of the period, YYYY-MM-DD (inclusive)");
   service->add_flag("--json", opts->json, "Print the report as one JSON object");
+  service->add_flag("--csv", opts->csv, "Print the report as CSV: section,key,subkey,value (docs/api.md)");
   service->callback([&common, &run, opts] { run = [&common, opts] { return RunServiceReport(common, *opts); }; });
 }
 
