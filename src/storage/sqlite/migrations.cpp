@@ -9,6 +9,8 @@ const std::vector<Migration>& AllMigrations() {
       {3, "early help journey: episode stages, assignments' reasons, casework records", kMigration0003Journey},
       {4, "form drafts kept across an expired session; sessions.ended_at", kMigration0004Drafts},
       {5, "services directory: one entry per name, whatever its case; versioned", kMigration0005ServiceNames},
+      {6, "interchange ids on every record; workers' names; instrument, oversight and audit records",
+       kMigration0006Interchange},
   };
   return kAll;
 }

@@ -19,5 +19,6 @@ extern const std::string_view kMigration0002AuditNoReplace;
 extern const std::string_view kMigration0003Journey;
 extern const std::string_view kMigration0004Drafts;
 extern const std::string_view kMigration0005ServiceNames;
+extern const std::string_view kMigration0006Interchange;
 
 }  // namespace hearth::sqlite
