@@ -1,6 +1,7 @@
 // The records the service report (METRICS.md) is computed from: plain vectors with INTERCHANGE.md's field names.
-// Teams, workers, services and families are named by their interchange ids; records that belong to an episode
-// name it by its position in `episodes`, so that the report groups them without looking anything up.
+// Teams and services are named by their interchange ids (they are keys of the report's objects); workers and
+// families by any identifier that is the same for the same worker or family (they are only grouped on). Records
+// that belong to an episode name it by its position in `episodes`, so the report never looks anything up.
 #pragma once
 #include <array>
 #include <cstdint>

@@ -45,10 +45,6 @@ constexpr std::string_view kSelectAudits =
     "SELECT audited_on, grade, shared_with_worker FROM quality_audits WHERE status = 'final' AND audited_on "
     "BETWEEN ?1 AND ?2";
 
-// Until every database has migration 0006 (the instruments' tables), a database without them has no such records.
-constexpr std::string_view kSelectInstrumentTables =
-    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'resilience_assessments'";
-
 [[noreturn]] void Corrupt(std::string_view what) {
   throw StorageError("service history: unexpected " + std::string(what), 0);
 }
@@ -182,11 +178,6 @@ void LoadInstruments(Connection& c, const EpisodeIndexByRow& index, Date from, D
   }
 }
 
-bool HasInstrumentTables(Connection& c) {
-  Statement s = c.Prepare(kSelectInstrumentTables);
-  return s.Step() && s.Int(0) > 0;
-}
-
 }  // namespace
 
 ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
@@ -196,7 +187,7 @@ ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
   EpisodeIndexByRow index;
   LoadEpisodes(c_, h, index);
   LoadCasework(c_, index, from, to, h);
-  if (HasInstrumentTables(c_)) LoadInstruments(c_, index, from, to, h);
+  LoadInstruments(c_, index, from, to, h);
   return h;
 }
 

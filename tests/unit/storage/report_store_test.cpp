@@ -43,6 +43,23 @@ INSERT INTO episode_assignments (episode_id, user_id, role, from_on) VALUES (40,
 INSERT INTO appraisals (episode_id, family_id, kind, requested_on, due_on, created_at, updated_at) VALUES
   (40, 12, 'housing', '2024-02-10', '2024-02-20', 't', 't'), (40, 12, 'health', '2024-05-01', '2024-05-10', 't', 't');
 INSERT INTO statutory_involvements (family_id, kind, started_on, created_at) VALUES (11, 'child_in_need', '2024-05-01', 't');
+INSERT INTO people (id, family_id, given_name, family_name, given_name_key, family_name_key, sex, role, created_at,
+                    updated_at) VALUES (51, 12, 'A', 'B', 'a', 'b', 'female', 'child', 't', 't');
+INSERT INTO resilience_assessments (external_id, episode_id, instrument, stage, assessed_on, environment, adversity,
+                                    resilience, vulnerability, status, created_at, updated_at) VALUES
+  ('as-1', 40, 'resilience', 'initial', '2024-02-21', 20, 21, 22, 23, 'final', 't', 't'),
+  ('as-2', 40, 'resilience', 'evaluation', '2024-03-21', 10, 11, 12, 13, 'draft', 't', 't'),
+  ('as-3', 40, 'young_person_resilience', 'evaluation', '2024-03-22', 10, 11, 12, 13, 'superseded', 't', 't');
+INSERT INTO aces (episode_id, person_id, ace, identified_on, improved, created_at, updated_at) VALUES
+  (40, 51, 'domestic_violence', '2023-12-01', 1, 't', 't'), (40, 51, 'parental_separation', '2024-02-22', NULL, 't', 't');
+INSERT INTO feedback (episode_id, given_on, form, satisfaction, created_at, updated_at) VALUES
+  (40, '2024-03-01', 'service_user', 'happy', 't', 't'), (40, '2024-04-01', 'service_user', 'unhappy', 't', 't'),
+  (40, '2024-03-02', 'relationship', NULL, 't', 't');
+INSERT INTO oversight_records (episode_id, recorded_on, manager_id, considered_plan_effectiveness, created_at,
+                               updated_at) VALUES
+  (40, '2023-12-31', 8, 1, 't', 't'), (40, '2024-03-30', 8, 0, 't', 't');
+INSERT INTO quality_audits (episode_id, audited_on, auditor_id, grade, shared_with_worker, created_at, updated_at)
+  VALUES (40, '2024-03-15', 8, 'requires_improvement', 1, 't', 't'), (40, '2024-05-15', 8, 'good', 0, 't', 't');
 )SQL";
 
 TEST(ReportStore, LoadsEpisodesWithTheirReferralAndTiesRecordsToTheirPosition) {
@@ -78,6 +95,31 @@ TEST(ReportStore, LoadsEpisodesWithTheirReferralAndTiesRecordsToTheirPosition) {
   EXPECT_EQ(h.assignments[0].role, Role::kInterventionWorker);
   ASSERT_EQ(h.statutory.size(), 1u);  // statutory starts count after the period too (returning families)
   EXPECT_EQ(h.statutory[0].family, h.episodes[a].family);
+
+  ASSERT_EQ(h.assessments.size(), 1u);  // only final results are reported
+  EXPECT_EQ(h.assessments[0].id, "as-1");
+  EXPECT_EQ(h.assessments[0].episode, b);
+  EXPECT_EQ(h.assessments[0].stage, AssessmentStage::kInitial);
+  EXPECT_EQ(h.assessments[0].scores, (std::array<int, 4>{20, 21, 22, 23}));
+  ASSERT_EQ(h.aces.size(), 2u);  // ACEs count for improvement whenever identified
+  for (const auto& ace : h.aces) EXPECT_EQ(ace.episode, b);
+  ASSERT_EQ(h.feedback.size(), 2u);  // in the period only
+  ASSERT_EQ(h.oversight.size(), 1u);
+  EXPECT_EQ(h.oversight[0].on.ToString(), "2024-03-30");
+  EXPECT_FALSE(h.oversight[0].considered_plan_effectiveness);
+  ASSERT_EQ(h.audits.size(), 1u);
+  EXPECT_EQ(h.audits[0].grade, AuditGrade::kRequiresImprovement);
+  EXPECT_TRUE(h.audits[0].shared_with_worker);
+}
+
+TEST(ReportStore, OversightJustBeforeAShortPeriodStillCountsAsRecent) {
+  testing::TempDatabase temp;
+  Exec(temp.path(), kHistory);
+  auto uow = temp.db().BeginRead();
+  // P = 31 March alone: the record of 30 March is before P but inside the 28 days up to it.
+  const ServiceHistory h = uow->Reports().LoadServiceHistory(*Date::Parse("2024-03-31"), *Date::Parse("2024-03-31"));
+  ASSERT_EQ(h.oversight.size(), 1u);
+  EXPECT_EQ(h.feedback.size(), 0u);
 }
 
 }  // namespace
