@@ -26,7 +26,7 @@ done
 packages=(
   g++ cmake make pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libsodium-dev
+  libsqlite3-dev sqlite3 libsodium-dev libxlsxwriter-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   nodejs npm
 )

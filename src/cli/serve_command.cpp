@@ -70,6 +70,7 @@ int Serve(const CommonOptions& common, const ServeOptions& serve) {
   assets.Mount("/assets", root / "node_modules/govuk-frontend/dist/govuk/assets");
   assets.Mount("/static/govuk", root / "node_modules/govuk-frontend/dist/govuk");
   assets.Mount("/static/moj", root / "node_modules/@ministryofjustice/frontend/moj");
+  assets.Mount("/static/chartjs", root / "node_modules/chart.js/dist");
   assets.Mount("/static/hearth", root / "web/static");
 
   Services services(*db, AuthSettingsFromEnvironment(), LoadTimescaleConfig(root / "config/timescales.toml"));
