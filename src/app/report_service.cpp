@@ -41,4 +41,10 @@ Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Da
   return report;
 }
 
+ReportNames ReportService::Names(const Principal& who) {
+  if (!who.Can(Capability::kViewReports)) return {};
+  auto uow = db_.BeginRead();
+  return uow->Reports().LoadNames();
+}
+
 }  // namespace hearth

@@ -9,6 +9,7 @@
 #include "domain/service_report.hpp"
 #include "domain/working_days.hpp"
 #include "ports/database.hpp"
+#include "ports/reports.hpp"
 
 namespace hearth {
 
@@ -29,6 +30,8 @@ class ReportService {
 
   // P = [from, to]; `from` after `to` is a validation error on "to". Needs Capability::kViewReports.
   Result<ServiceReport> Service(const Principal& who, Date from, Date to);
+  // Team and service names for the dashboard (empty for a caller without kViewReports).
+  ReportNames Names(const Principal& who);
 
  private:
   Database& db_;

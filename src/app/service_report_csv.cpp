@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "app/service_report_rows.hpp"
+
 namespace hearth {
 namespace {
 namespace json = boost::json;
@@ -31,27 +33,14 @@ std::string Value(const json::value& v) {
   return {};  // null
 }
 
-void Row(std::string& out, std::string_view section, std::string_view key, std::string_view subkey,
-         const json::value& value) {
-  out += Field(section) + ',' + Field(key) + ',' + Field(subkey) + ',' + Value(value) + "\r\n";
-}
-
-// Everything below `key`, flattened: nested object keys joined with '.'.
-void Rows(std::string& out, std::string_view section, std::string_view key, const std::string& subkey,
-          const json::value& value) {
-  if (!value.is_object()) return Row(out, section, key, subkey, value);
-  for (const auto& [name, inner] : value.get_object())
-    Rows(out, section, key, subkey.empty() ? std::string(name) : subkey + "." + std::string(name), inner);
-}
-
 }  // namespace
 
 std::string ServiceReportCsv(const json::object& report) {
   std::string out = "section,key,subkey,value\r\n";
-  for (const auto& [section, figures] : report) {
-    if (!figures.is_object()) continue;
-    for (const auto& [key, value] : figures.get_object()) Rows(out, section, key, "", value);
-  }
+  ForEachReportFigure(report, [&out](std::string_view section, std::string_view key, std::string_view subkey,
+                                     const json::value& value) {
+    out += Field(section) + ',' + Field(key) + ',' + Field(subkey) + ',' + Value(value) + "\r\n";
+  });
   return out;
 }
 

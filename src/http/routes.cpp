@@ -10,6 +10,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterAdminPages(router, deps);
   RegisterCaseworkPages(router, deps);
   RegisterWorkPages(router, deps);
+  RegisterReportPages(router, deps);
   RegisterDraftPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);

@@ -20,6 +20,7 @@ void RegisterPersonPages(Router& router, RouteDeps deps);     // pages/person_pa
 void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_pages.cpp
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
 void RegisterCaseworkPages(Router& router, RouteDeps deps);   // pages/casework_pages.cpp
+void RegisterReportPages(Router& router, RouteDeps deps);     // pages/report_pages.cpp (dashboard, CSV, XLSX)
 void RegisterWorkPages(Router& router, RouteDeps deps);       // pages/work_pages.cpp (page and API)
 void RegisterDraftPages(Router& router, RouteDeps deps);      // pages/draft_pages.cpp
 void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.cpp

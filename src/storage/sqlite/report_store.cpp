@@ -12,6 +12,10 @@
 namespace hearth::sqlite {
 namespace {
 
+// The same id expressions as the report's (kSelectEpisodes, kSelectActions).
+constexpr std::string_view kSelectTeamNames = "SELECT COALESCE(external_id, CAST(id AS TEXT)), name FROM teams";
+constexpr std::string_view kSelectServiceNames =
+    "SELECT COALESCE(external_id, CAST(id AS TEXT)), name FROM services";
 constexpr std::string_view kSelectReferrals = "SELECT received_on, source FROM referrals";
 constexpr std::string_view kSelectEpisodes =
     "SELECT e.id, e.external_id, e.family_id, r.received_on, r.source, e.opened_on, e.allocated_assessment_on, "
@@ -189,6 +193,13 @@ ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
   LoadCasework(c_, index, from, to, h);
   LoadInstruments(c_, index, from, to, h);
   return h;
+}
+
+ReportNames SqliteReports::LoadNames() {
+  ReportNames names;
+  for (Statement s = c_.Prepare(kSelectTeamNames); s.Step();) names.teams.emplace(s.Text(0), s.Text(1));
+  for (Statement s = c_.Prepare(kSelectServiceNames); s.Step();) names.services.emplace(s.Text(0), s.Text(1));
+  return names;
 }
 
 }  // namespace hearth::sqlite

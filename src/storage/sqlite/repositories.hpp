@@ -172,6 +172,7 @@ class SqliteReports final : public ReportRepository {
  public:
   explicit SqliteReports(Connection& c) : c_(c) {}
   ServiceHistory LoadServiceHistory(Date from, Date to) override;
+  ReportNames LoadNames() override;
 
  private:
   Connection& c_;
