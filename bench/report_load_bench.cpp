@@ -47,7 +47,10 @@ class Writer {
     if (v.empty()) sqlite3_bind_null(s, i);
     else sqlite3_bind_text(s, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
   }
-  static void Bind(sqlite3_stmt* s, int i, const char* v) { sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC); }
+  static void Bind(sqlite3_stmt* s, int i, const char* v) {
+    if (*v == '\0') sqlite3_bind_null(s, i);
+    else sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+  }
   sqlite3* db_;
   std::vector<sqlite3_stmt*> stmts_;
 };
@@ -130,11 +133,13 @@ void Fill(const std::filesystem::path& path) {
 struct Fixture {
   std::filesystem::path path = std::filesystem::temp_directory_path() / "hearth_report_load_bench.db";
   std::unique_ptr<Database> db;
+  // Filling takes minutes on a loaded machine, so a database left by an earlier run is reused (delete the file to
+  // make a new one).
   Fixture() {
-    std::filesystem::remove(path);
+    const bool reuse = std::filesystem::exists(path);
     db = sqlite::OpenSqlite(path.string());
     db->Migrate();
-    Fill(path);
+    if (!reuse) Fill(path);
   }
 };
 
