@@ -131,7 +131,7 @@ describe('service report', () => {
     const access = hearth.dbPath.replace(/\.db$/, '-access.db');
     const rows = await sqlite(access,
       "SELECT action || ',' || outcome || ',' || IFNULL(record_id, 0) || ',' || IFNULL(family_id, 0) " +
-      "FROM audit_events WHERE record_type = 'service_report' ORDER BY id");
+      "FROM access_events WHERE record_type = 'service_report' ORDER BY id");
     const lines = rows.split('\n');
     assert.ok(lines.includes('view,ok,0,0'), rows);
   });

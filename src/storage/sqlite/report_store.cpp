@@ -3,6 +3,7 @@
 // through a table indexed by row id (row ids are dense), so nothing is looked up by text.
 // Workers and families are only grouped on, never shown, so their row ids (as text) serve as their ids; teams and
 // services are shown, so they are named by their interchange ids (external_id).
+#include <algorithm>
 #include <limits>
 #include <string>
 
@@ -48,6 +49,20 @@ constexpr std::string_view kSelectOversight =
 constexpr std::string_view kSelectAudits =
     "SELECT audited_on, grade, shared_with_worker FROM quality_audits WHERE status = 'final' AND audited_on "
     "BETWEEN ?1 AND ?2";
+
+// The largest row id of a table: at least its number of rows, found in the b-tree without a scan, so that the
+// big vectors are sized once instead of growing (and moving their strings) a dozen times.
+constexpr std::string_view kMaxEpisodeRow = "SELECT COALESCE(max(id), 0) FROM episodes";
+constexpr std::string_view kMaxReferralRow = "SELECT COALESCE(max(id), 0) FROM referrals";
+constexpr std::string_view kMaxActionRow = "SELECT COALESCE(max(id), 0) FROM actions";
+constexpr std::string_view kMaxAssignmentRow = "SELECT COALESCE(max(id), 0) FROM episode_assignments";
+constexpr std::string_view kMaxAssessmentRow = "SELECT COALESCE(max(id), 0) FROM resilience_assessments";
+constexpr std::string_view kMaxAceRow = "SELECT COALESCE(max(id), 0) FROM aces";
+
+std::size_t MaxRow(Connection& c, std::string_view sql) {
+  Statement s = c.Prepare(sql);
+  return s.Step() ? static_cast<std::size_t>(std::max<std::int64_t>(s.Int(0), 0)) : 0;
+}
 
 [[noreturn]] void Corrupt(std::string_view what) {
   throw StorageError("service history: unexpected " + std::string(what), 0);
@@ -96,6 +111,7 @@ class EpisodeIndexByRow {
 };
 
 void LoadEpisodes(Connection& c, ServiceHistory& h, EpisodeIndexByRow& index) {
+  h.episodes.reserve(MaxRow(c, kMaxEpisodeRow));
   Statement s = c.Prepare(kSelectEpisodes);
   while (s.Step()) {
     EpisodeFacts e;
@@ -123,6 +139,8 @@ void LoadEpisodes(Connection& c, ServiceHistory& h, EpisodeIndexByRow& index) {
 
 void LoadCasework(Connection& c, const EpisodeIndexByRow& index, Date from, Date to, ServiceHistory& h) {
   const std::string from_text = from.ToString(), to_text = to.ToString();
+  h.assignments.reserve(MaxRow(c, kMaxAssignmentRow));
+  h.actions.reserve(MaxRow(c, kMaxActionRow));
   for (Statement s = c.Prepare(kSelectAssignments); s.Step();)
     h.assignments.push_back({index.At(s.Int(0)), IdAt(s, 1), EnumAt<Role>(s, 2)});
   {
@@ -145,6 +163,8 @@ void LoadCasework(Connection& c, const EpisodeIndexByRow& index, Date from, Date
 
 void LoadInstruments(Connection& c, const EpisodeIndexByRow& index, Date from, Date to, ServiceHistory& h) {
   const std::string from_text = from.ToString(), to_text = to.ToString();
+  h.assessments.reserve(MaxRow(c, kMaxAssessmentRow));
+  h.aces.reserve(MaxRow(c, kMaxAceRow));
   for (Statement s = c.Prepare(kSelectAssessments); s.Step();) {
     AssessmentFacts a;
     a.episode = index.At(s.Int(0));
@@ -186,6 +206,7 @@ void LoadInstruments(Connection& c, const EpisodeIndexByRow& index, Date from, D
 
 ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
   ServiceHistory h;
+  h.referrals.reserve(MaxRow(c_, kMaxReferralRow));
   for (Statement s = c_.Prepare(kSelectReferrals); s.Step();)
     h.referrals.push_back({DateAt(s, 0), EnumAt<ReferralSource>(s, 1)});
   EpisodeIndexByRow index;

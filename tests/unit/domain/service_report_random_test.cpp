@@ -13,7 +13,7 @@
 
 #include "app/service_report_json.hpp"
 #include "domain/service_report.hpp"
-#include "support/json_near.hpp"
+#include "unit/support/json_near.hpp"
 
 namespace hearth {
 namespace {

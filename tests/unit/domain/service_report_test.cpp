@@ -8,7 +8,7 @@
 #include <boost/json.hpp>
 
 #include "app/service_report_json.hpp"
-#include "support/json_near.hpp"
+#include "unit/support/json_near.hpp"
 
 namespace hearth {
 namespace {
