@@ -1,5 +1,7 @@
 #include "app/casework_service.hpp"
 
+#include <algorithm>
+
 #include "app/episode_access.hpp"
 #include "domain/casework_rules.hpp"
 #include "domain/field_rules.hpp"
@@ -63,6 +65,17 @@ Result<RecordId> CreateOnEpisode(Database& db, AuditSink* sink, const Principal&
   });
 }
 
+// The practitioners named as lead professional on the episode and at its TAF meetings, each once.
+std::vector<RecordId> LeadPractitionerIds(const Episode& episode, const std::vector<TafMeeting>& meetings) {
+  std::vector<RecordId> ids;
+  auto add = [&](RecordId id) {
+    if (id != 0 && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  add(episode.lead_practitioner_id);
+  for (const auto& m : meetings) add(m.lead_practitioner_id);
+  return ids;
+}
+
 bool PartnerMayAnswer(UnitOfWork& uow, const Principal& who, const Appraisal& a) {
   return who.Can(Capability::kAnswerAppraisals) && who.agency == a.kind &&
          uow.Families().IsVisible(a.family_id, who.Visibility());
@@ -93,6 +106,8 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       file.reviews = cw.ListReviews(id);
       file.statutory = cw.ListStatutory(episode->family_id);
       file.services = cw.ListServices();
+      for (RecordId pid : LeadPractitionerIds(file.episode, file.taf_meetings))
+        if (auto p = uow->Practitioners().FindById(pid)) file.practitioners.emplace(pid, *p);
       file.may_act = MayAct(*uow, who, *episode) && episode->IsOpen();
       file.may_allocate = who.Can(Capability::kAllocateCases) && episode->IsOpen();
     }
@@ -102,6 +117,7 @@ Result<EpisodeFile> CaseworkService::View(const Principal& who, RecordId id) {
       file.assessment.reset();
       file.contacts.clear();
       file.taf_meetings.clear();
+      file.practitioners.clear();
       file.reviews.clear();
       file.statutory.clear();
     }
@@ -310,8 +326,16 @@ Result<RecordId> CaseworkService::AddTafMeeting(const Principal& who, RecordId i
   return CreateOnEpisode(db_, sink_, who, id, {EpisodeStage::kIntervention, EpisodeStage::kReview}, "taf_meeting",
                          [&](UnitOfWork& uow, const Episode& episode) -> Result<RecordId> {
                            if (auto e = NotBefore(parsed->on, episode.intervention_started_on, "on")) return *e;
+                           if (!uow.Practitioners().FindById(parsed->lead_practitioner_id))
+                             return Error::Validation({{"lead_practitioner_id", "error.choice_invalid"}});
                            parsed->episode_id = id;
-                           return uow.Casework().InsertTafMeeting(*parsed);
+                           const RecordId created = uow.Casework().InsertTafMeeting(*parsed);
+                           // The episode's lead professional is the latest meeting's choice: a meeting recorded
+                           // late, dated before another, does not replace it.
+                           const auto meetings = uow.Casework().ListTafMeetings(id);
+                           if (!meetings.empty() && meetings.back().id == created)
+                             uow.Episodes().SetLeadPractitioner(id, parsed->lead_practitioner_id);
+                           return created;
                          });
 }
 

@@ -3,6 +3,7 @@
 // statutory involvement; and the episode's file that shows them all. Same checks as the journey steps: the family
 // must be visible, the caller must be allowed to act, versions must match, dates keep the episode's order.
 #pragma once
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct EpisodeFile {
   std::vector<WorkerChange> worker_changes;
   std::vector<StatutoryInvolvement> statutory;  // the family's, across episodes
   std::vector<Service> services;  // the directory, for naming action owners
+  // The practitioners the file names: the episode's lead professional and each TAF meeting's, by id.
+  std::map<RecordId, Practitioner> practitioners;
   bool may_act = false;            // the caller may record casework here
   bool may_allocate = false;       // the caller may allocate and record panel decisions
 };

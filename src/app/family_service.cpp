@@ -96,6 +96,14 @@ Result<FamilyView> FamilyService::View(const Principal& who, RecordId family_id)
       view.relationships = uow->People().ListRelationships(family_id);
       view.referrals = uow->Referrals().ListForFamily(family_id);
       view.episodes = uow->Referrals().ListEpisodes(family_id);
+      // What the work list counts from, for each open episode, so the page marks the same overdue work.
+      for (const auto& e : view.episodes) {
+        if (!e.IsOpen()) continue;
+        Date received = e.opened_on;
+        for (const auto& r : view.referrals)
+          if (r.id == e.referral_id) received = r.received_on;
+        view.due_facts.emplace(e.id, DueFactsFrom(received, uow->Casework().ListTafMeetings(e.id)));
+      }
     }
     view.chronology = BuildChronology(view.referrals, view.episodes);
     AuditSeparately(db_, sink_, who, "view", {"family", family_id, family_id}, "ok");

@@ -1,12 +1,14 @@
 // Use cases on a family's record: search, view, create and edit the household and its members.
 // Every view and change is audited; a family the caller may not see is "not found".
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
 #include "app/principal.hpp"
 #include "common/error.hpp"
 #include "domain/input.hpp"
+#include "domain/work_due.hpp"
 #include "app/audit_sink.hpp"
 #include "ports/database.hpp"
 
@@ -27,6 +29,7 @@ struct FamilyView {
   std::vector<Referral> referrals;
   std::vector<Episode> episodes;
   std::vector<ChronologyEntry> chronology;  // newest first
+  std::map<RecordId, DueFacts> due_facts;   // of each open episode: the dates its timescales count from
 };
 
 struct SearchPage {

@@ -38,6 +38,21 @@ Assignment Starting(RecordId episode_id, RecordId user_id, Role role, const Date
   return a;
 }
 
+// The panel meeting a decision is taken at (meeting_id*): one that has happened. The decision is dated by the
+// meeting; a panel_on sent as well (the API's older form) must be that date.
+Result<PanelMeeting> DecisionMeeting(UnitOfWork& uow, const Input& in, const Date& today) {
+  std::vector<FieldError> errors;
+  const RecordId id = rules::IdField(in, "meeting_id", true, errors);
+  if (!errors.empty()) return Error::Validation(std::move(errors));
+  auto meeting = uow.PanelMeetings().FindById(id);
+  if (!meeting) return Error::Validation({{"meeting_id", "error.choice_invalid"}});
+  if (!MeetingCanDecide(*meeting, today)) return Error::Validation({{"meeting_id", "error.panel_meeting_not_held"}});
+  const std::string panel_on = rules::Trim(in.Get("panel_on"));
+  if (!panel_on.empty() && panel_on != meeting->on.ToString())
+    return Error::Validation({{"panel_on", "error.panel_on_not_meeting_date"}});
+  return *meeting;
+}
+
 Result<void> RequireText(const Input& in, const std::string& field, std::size_t max) {
   std::vector<FieldError> errors;
   rules::RequiredText(in, field, max, errors, rules::Lines::kMany);
@@ -142,10 +157,12 @@ Result<Episode> JourneyService::PanelDecide(const Principal& who, RecordId id, c
                 std::vector<FieldError> errors;
                 auto outcome = rules::EnumField<PanelOutcome>(in, "outcome", true, errors);
                 if (!errors.empty()) return Error::Validation(std::move(errors));
-                auto panel_on = DateOrToday(in, "panel_on", today);
-                if (!panel_on) return panel_on.error();
+                auto meeting = DecisionMeeting(uow, in, today);
+                if (!meeting) return meeting.error();
+                const Date* panel_on = &meeting->on;
                 PanelDecision decision;
                 decision.episode_id = id;
+                decision.meeting_id = meeting->id;
                 decision.on = *panel_on;
                 decision.outcome = *outcome;
                 Result<Episode> next = e;

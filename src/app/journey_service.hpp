@@ -28,8 +28,9 @@ class JourneyService {
   Result<Episode> AllocateForBrokerage(const Principal& who, RecordId episode_id, const Input& in, int version);
   // on (default today); the plan needs the date the family agreed it and objectives each with an action.
   Result<Episode> CompletePlan(const Principal& who, RecordId episode_id, const Input& in, int version);
-  // outcome* (allocate|send_back), panel_on (default today); allocate: team_id*, worker_id*,
-  // intervention_started_on (default panel_on); send_back: reasons*.
+  // outcome* (allocate|send_back), meeting_id* (a panel meeting held on or before today; the decision takes its
+  // date, and panel_on, if sent, must be that date); allocate: team_id*, worker_id*, intervention_started_on
+  // (default the meeting's date); send_back: reasons*.
   Result<Episode> PanelDecide(const Principal& who, RecordId episode_id, const Input& in, int version);
   // worker_id*, on (default today), reason*: a new intervention worker; the change is kept with its reason.
   Result<Episode> ChangeWorker(const Principal& who, RecordId episode_id, const Input& in, int version);

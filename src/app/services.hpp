@@ -6,6 +6,8 @@
 #include "app/draft_service.hpp"
 #include "app/family_service.hpp"
 #include "app/journey_service.hpp"
+#include "app/panel_service.hpp"
+#include "app/practitioner_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
 #include "app/user_admin.hpp"
@@ -24,6 +26,8 @@ struct Services {
         audit(database, &audit_sink),
         journey(database, &audit_sink),
         casework(database, &audit_sink),
+        panel(database, &audit_sink),
+        practitioners(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
         drafts(database, &audit_sink, auth.Settings()),
         reports(database, &audit_sink, work.Calendar()) {}
@@ -37,6 +41,8 @@ struct Services {
   AuditQuery audit;
   JourneyService journey;
   CaseworkService casework;
+  PanelService panel;
+  PractitionerService practitioners;
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
   ReportService reports;  // uses the work list's working-day calendar (configured extra holidays)

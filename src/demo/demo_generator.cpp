@@ -69,6 +69,19 @@ struct Staff {
 constexpr const char* kServices[] = {"Citizens Advice", "Family Hub", "School nursing", "Housing options",
                                      "Parenting programme", "Young carers project"};
 
+// The practitioner directory that TAF meetings choose a lead professional from: staff of several agencies
+// (fictional names).
+struct DemoPractitioner {
+  const char* name;
+  const char* kind;
+  const char* role;
+};
+constexpr DemoPractitioner kPractitioners[] = {{"Alys Demo", "early_help", "Family worker"},
+                                               {"Bryn Demo", "education", "Family liaison officer"},
+                                               {"Catrin Demo", "health", "Health visitor"},
+                                               {"Dewi Demo", "social_care", "Social worker"},
+                                               {"Elin Demo", "housing", "Housing officer"}};
+
 // Creates the teams and staff that are missing; an account left by an earlier run is reused as it is.
 Staff EnsureStaff(UserRepository& users, int team_size) {
   for (const char* team : kTeams)
@@ -126,7 +139,7 @@ Staff EnsureStaff(UserRepository& users, int team_size) {
   return staff;
 }
 
-void WriteFamily(UnitOfWork& uow, DemoRandom& rng, const Staff& staff, const Date& start, const Date& today,
+void WriteFamily(UnitOfWork& uow, DemoRandom& rng, Staff& staff, const Date& start, const Date& today,
                  DemoSummary& summary) {
   const std::vector<Date> dates = demo::PlanReferralDates(rng, start, today);
   demo::Household household = demo::PlanHousehold(rng, dates.front(), dates.back());
@@ -197,6 +210,15 @@ Result<DemoSummary> GenerateDemo(Database& db, const DemoOptions& options,
           Service service;
           service.name = name;
           staff.journey.services.push_back(uow->Casework().InsertService(service));
+        }
+      for (const auto& existing : uow->Practitioners().List(0, -1)) staff.journey.practitioners.push_back(existing.id);
+      if (staff.journey.practitioners.empty())
+        for (const auto& [name, kind, role] : kPractitioners) {
+          Practitioner p;
+          p.name = name;
+          p.organisation_kind = kind;
+          p.role_title = role;
+          staff.journey.practitioners.push_back(uow->Practitioners().Insert(p));
         }
       summary.staff = staff.count;
     }

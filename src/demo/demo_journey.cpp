@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "domain/journey.hpp"
 
@@ -56,9 +57,20 @@ struct Records {
   std::optional<StatutoryInvolvement> statutory;
 };
 
+// The panel meeting held on `on`, arranged the first time a decision of that date is written.
+RecordId PanelMeetingOn(UnitOfWork& uow, JourneyStaff& staff, const Date& on) {
+  if (auto found = staff.panel_meetings.find(on); found != staff.panel_meetings.end()) return found->second;
+  PanelMeeting meeting;
+  meeting.on = on;
+  meeting.chair = "Service manager";
+  const RecordId id = uow.PanelMeetings().Insert(meeting, 0);
+  staff.panel_meetings.emplace(on, id);
+  return id;
+}
+
 }  // namespace
 
-bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, Episode e, const Referral& referral,
+bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, JourneyStaff& staff, Episode e, const Referral& referral,
                   const std::vector<Person>& members, const Date& today) {
   const RecordId ea = rng.Pick(std::span<const RecordId>(staff.ea_officers));
   const RecordId br = rng.Pick(std::span<const RecordId>(staff.br_officers));
@@ -114,7 +126,9 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, E
     done = !Take(e, d, today, CompletePlan(e, d));
   }
   if (!done && !early_end) {
-    advance(rng.Between(1, 7));  // the next weekly panel
+    advance(rng.Between(1, 7));
+    // The panel meets weekly, on Wednesdays: the family goes to the first meeting on or after that day.
+    while (std::chrono::weekday(d.Days()) != std::chrono::Wednesday) advance(1);
     const Date panel = d;
     advance(rng.Between(0, 3));
     done = !Take(e, d, today, PanelAllocate(e, panel, worker.team_id, worker.id, d)) || panel > today;
@@ -139,7 +153,6 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, E
       m.on = meeting;
       m.attendees = "Parent, family worker, school, health visitor";
       m.agencies = {Agency::kEducation, Agency::kHealth};
-      m.lead_professional = "Family worker";
       m.decisions = "Plan reviewed; actions agreed";
       meeting = meeting.AddDays(Days(rng, {42, 56}, {60, 80}, 15));
       m.next_meeting_on = meeting;
@@ -262,6 +275,7 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, E
     p.outcome = PanelOutcome::kAllocate;
     p.team_id = e.team_id;
     p.worker_id = worker.id;
+    p.meeting_id = PanelMeetingOn(uow, staff, *e.panel_on);
     cw.InsertPanelDecision(p);
   }
   if (e.intervention_started_on) {
@@ -284,11 +298,17 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, E
     c.episode_id = id;
     cw.InsertContact(c);
   }
+  RecordId lead = 0;
   for (auto& m : r.tafs) {
     if (end && m.on > *end) continue;
     m.episode_id = id;
+    // Chosen by the episode's id rather than the random stream, so the rest of the demo is as it was.
+    if (!staff.practitioners.empty())
+      m.lead_practitioner_id = staff.practitioners[static_cast<std::size_t>(id) % staff.practitioners.size()];
     cw.InsertTafMeeting(m);
+    lead = m.lead_practitioner_id;  // the meetings are in date order: the last is the episode's current choice
   }
+  if (lead != 0) episodes.SetLeadPractitioner(id, lead);
   if (r.review) {
     r.review->episode_id = id;
     cw.InsertReview(*r.review);

@@ -3,6 +3,7 @@
 // and closure. Durations are realistic: most stages within their timescale, some late, some families disengage,
 // a few are stepped up to statutory care.
 #pragma once
+#include <map>
 #include <vector>
 
 #include "demo/demo_random.hpp"
@@ -20,11 +21,14 @@ struct JourneyStaff {
   std::vector<RecordId> br_officers;
   std::vector<Worker> workers;  // intervention workers and family aides, with their teams
   std::vector<RecordId> services;
+  std::vector<RecordId> practitioners;  // the lead professionals TAF meetings choose from
+  // The weekly panel's meetings, by date, created as the first decision of each date is written.
+  std::map<Date, RecordId> panel_meetings;
 };
 
 // `episode` has been planned as opened (awaiting allocation) and not yet inserted; this moves it as far as `today`
 // allows, inserts it and everything recorded on it. Returns whether it was closed.
-bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, const JourneyStaff& staff, Episode episode,
+bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, JourneyStaff& staff, Episode episode,
                   const Referral& referral, const std::vector<Person>& members, const Date& today);
 
 }  // namespace hearth::demo

@@ -105,6 +105,9 @@ struct TafMeeting {
   Date on;
   std::string attendees;
   std::vector<Agency> agencies;
+  // The lead professional chosen from the practitioner directory; meetings recorded before the directory existed
+  // have 0 and name theirs in `lead_professional` (free text).
+  RecordId lead_practitioner_id = 0;
   std::string lead_professional;
   std::string decisions;
   std::optional<Date> next_meeting_on;
@@ -146,6 +149,7 @@ struct PanelDecision {
   RecordId team_id = 0;
   RecordId worker_id = 0;
   std::string reasons;
+  RecordId meeting_id = 0;  // the panel meeting it was taken at; 0 for decisions recorded before meetings existed
 };
 
 }  // namespace hearth

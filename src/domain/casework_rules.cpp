@@ -122,7 +122,7 @@ Result<TafMeeting> TafMeetingFromInput(const Input& in, const Date& today) {
   if (on) m.on = *on;
   m.attendees = RequiredText(in, "attendees", kTextMax, errors, Lines::kMany);
   m.agencies = EnumListField<Agency>(in, "agencies", errors);
-  m.lead_professional = RequiredText(in, "lead_professional", kLineMax, errors);
+  m.lead_practitioner_id = IdField(in, "lead_practitioner_id", true, errors);
   m.decisions = OptionalText(in, "decisions", kTextMax, errors, Lines::kMany);
   m.next_meeting_on = DateField(in, "next_meeting_on", false, std::nullopt, errors);
   if (on && m.next_meeting_on && *m.next_meeting_on <= *on)

@@ -22,7 +22,8 @@ Result<Objective> ObjectiveFromInput(const Input& in);
 Result<PlanAction> ActionFromInput(const Input& in);
 // on* (not in the future), kind*, children_seen (person ids), seen, note.
 Result<Contact> ContactFromInput(const Input& in, const Date& today);
-// on* (not in the future), attendees*, agencies, lead_professional*, decisions, next_meeting_on (after `on`).
+// on* (not in the future), attendees*, agencies, lead_practitioner_id* (the practitioner directory; the use case
+// checks it exists), decisions, next_meeting_on (after `on`).
 Result<TafMeeting> TafMeetingFromInput(const Input& in, const Date& today);
 // on* (not in the future), next_steps*.
 Result<PlanReview> PlanReviewFromInput(const Input& in, const Date& today);

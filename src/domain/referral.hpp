@@ -56,6 +56,9 @@ struct Episode {
   std::optional<ClosureReason> closure_reason;
   std::string closure_summary;
   std::string exit_plan;  // the community and universal services the family will use, and how they were introduced
+  // The current lead professional (practitioner directory): the choice of the latest TAF meeting. Kept by TAF
+  // meetings, not by the stage steps, so it is not one of the stage fields and does not change the version.
+  RecordId lead_practitioner_id = 0;
   int version = 0;
 
   bool IsOpen() const { return !closed_on.has_value(); }

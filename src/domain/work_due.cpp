@@ -68,4 +68,17 @@ std::vector<DueItem> DueItems(const Episode& e, const DueFacts& f, const Timesca
   return out;
 }
 
+DueFacts DueFactsFrom(const Date& referral_received_on, const std::vector<TafMeeting>& meetings) {
+  DueFacts facts{referral_received_on, std::nullopt, std::nullopt};
+  // The same meeting the work list's query picks: the latest date, and of two on one day the later recorded.
+  const TafMeeting* latest = nullptr;
+  for (const auto& m : meetings)
+    if (!latest || m.on > latest->on || (m.on == latest->on && m.id > latest->id)) latest = &m;
+  if (latest) {
+    facts.last_taf_on = latest->on;
+    facts.next_taf_on = latest->next_meeting_on;
+  }
+  return facts;
+}
+
 }  // namespace hearth

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/casework.hpp"
 #include "domain/referral.hpp"
 #include "domain/timescale.hpp"
 
@@ -25,6 +26,10 @@ struct DueFacts {
   std::optional<Date> last_taf_on;       // the family's latest TAF meeting, if a TAF is held
   std::optional<Date> next_taf_on;       // the date that meeting set for the next one
 };
+
+// The facts of an episode from its referral date and its TAF meetings (any order): the latest meeting, and the
+// next meeting date it set. The episode page and the family page use it, so both mark what the work list marks.
+DueFacts DueFactsFrom(const Date& referral_received_on, const std::vector<TafMeeting>& meetings);
 
 // "Due soon": due within this many working days from today.
 inline constexpr int kDueSoonWorkingDays = 5;

@@ -9,6 +9,8 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterReferralPages(router, deps);
   RegisterAdminPages(router, deps);
   RegisterCaseworkPages(router, deps);
+  RegisterPanelPages(router, deps);
+  RegisterPractitionerPages(router, deps);
   RegisterWorkPages(router, deps);
   RegisterReportPages(router, deps);
   RegisterDraftPages(router, deps);
@@ -17,6 +19,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterJourneyApi(router, deps);
   RegisterCaseworkApi(router, deps);
   RegisterReportApi(router, deps);
+  RegisterPanelApi(router, deps);
 }
 
 }  // namespace hearth::http

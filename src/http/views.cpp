@@ -124,10 +124,12 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
   auto section = [&](std::string_view prefix) { return MustacheBool(ctx.path.starts_with(prefix)); };
   layout.set("nav_families", section("/families"));
   layout.set("nav_referrals", section("/referrals"));
-  // The directory has its own navigation item, so /admin/services does not also light up "Users".
+  // The directories have their own navigation items, so /admin/services does not also light up "Users".
   const bool in_directory = ctx.path.starts_with("/admin/services");
-  layout.set("nav_admin", MustacheBool(ctx.path.starts_with("/admin") && !in_directory));
+  const bool in_practitioners = ctx.path.starts_with("/admin/practitioners");
+  layout.set("nav_admin", MustacheBool(ctx.path.starts_with("/admin") && !in_directory && !in_practitioners));
   layout.set("nav_directory", MustacheBool(in_directory));
+  layout.set("nav_practitioners", MustacheBool(in_practitioners));
   layout.set("nav_work", section("/my-work"));
   layout.set("nav_panel", section("/panel"));
   layout.set("nav_appraisals", section("/appraisals"));

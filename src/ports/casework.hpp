@@ -50,6 +50,8 @@ class EpisodeRepository {
   virtual std::vector<Assignment> ListAssignments(RecordId episode_id) = 0;
   virtual void InsertWorkerChange(const WorkerChange& change) = 0;
   virtual std::vector<WorkerChange> ListWorkerChanges(RecordId episode_id) = 0;
+  // The episode's current lead professional (0: none). Not a stage field: the episode's version is unchanged.
+  virtual void SetLeadPractitioner(RecordId episode_id, RecordId practitioner_id) = 0;
 
   // Open episodes with an open assignment to any of `user_ids`, for the work lists, oldest referral first; each
   // item's worker_ids are those of `user_ids` holding it. family_label is left empty (see FamilyLabels).

@@ -9,6 +9,8 @@
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
 #include "ports/families.hpp"
+#include "ports/panel.hpp"
+#include "ports/practitioners.hpp"
 #include "ports/reports.hpp"
 #include "ports/users.hpp"
 
@@ -25,6 +27,8 @@ class UnitOfWork {
   virtual ReferralRepository& Referrals() = 0;
   virtual EpisodeRepository& Episodes() = 0;
   virtual CaseworkRepository& Casework() = 0;
+  virtual PanelMeetingRepository& PanelMeetings() = 0;
+  virtual PractitionerRepository& Practitioners() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
   virtual ReportRepository& Reports() = 0;

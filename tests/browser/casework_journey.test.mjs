@@ -143,13 +143,24 @@ test('a family goes through every stage, page by page', async () => {
   await ben.close();
 
   const mary = await as('mary');
+  // The panel meets today: the manager arranges the meeting, then records the decision within it.
   await mary.page.goto(`${hearth.baseUrl}/panel`);
-  await Promise.all([mary.page.waitForURL(/\/panel-decision$/), mary.page.click('main a:has-text("Record decision")')]);
+  await Promise.all([mary.page.waitForURL(/\/panel\/meetings\/new$/), mary.page.click('main a:has-text("Arrange a panel meeting")')]);
+  await fillDate(mary.page, 'on', today);
+  await mary.page.fill('input[name="chair"]', 'Mary');
+  await Promise.all([mary.page.waitForURL(/\/panel\/meetings\/\d+\?done=created$/), mary.page.click('main form button[type="submit"]')]);
+  await Promise.all([mary.page.waitForURL(/\/panel-decision\?meeting=\d+$/), mary.page.click('main a:has-text("Record decision")')]);
   await mary.page.check('input[name="outcome"][value="allocate"]');
   await mary.page.selectOption('select[name="team_id"]', { label: 'Families Team East' });
   await mary.page.selectOption('select[name="worker_id"]', { label: 'wyn (Families Team East)' });
   await Promise.all([mary.page.waitForURL(/\?done=panel_decision/), mary.page.click('main form button[type="submit"]')]);
   assert.equal(await stage(mary.page), 'Intervention');
+  // The lead professional will be chosen from the practitioner directory.
+  await mary.page.goto(`${hearth.baseUrl}/admin/practitioners/new`);
+  await mary.page.fill('input[name="name"]', 'Bethan Rees');
+  await mary.page.selectOption('select[name="organisation_kind"]', 'health');
+  await mary.page.fill('input[name="role_title"]', 'School nurse');
+  await Promise.all([mary.page.waitForURL(/\/admin\/practitioners\?added=\d+$/), mary.page.click('main form button[type="submit"]')]);
 
   const wyn = await as('wyn');
   await step(wyn.page, 'contacts/new', async () => {
@@ -162,7 +173,7 @@ test('a family goes through every stage, page by page', async () => {
     await fillDate(wyn.page, 'on', today);
     await wyn.page.fill('textarea[name="attendees"]', 'Dafydd, housing officer, school');
     await wyn.page.check('input[name="agencies"][value="housing"]');
-    await wyn.page.fill('input[name="lead_professional"]', 'Wyn');
+    await wyn.page.selectOption('select[name="lead_practitioner_id"]', { label: 'Bethan Rees, School nurse — Health' });
   });
   await step(wyn.page, 'start-review', async () => {
     await wyn.page.fill('textarea[name="next_steps"]', 'Check the repairs are done');
@@ -180,7 +191,8 @@ test('a family goes through every stage, page by page', async () => {
   const audit = await as('mary', { bypassCSP: true });
   await audit.page.goto(episodeUrl());
   const main = await audit.page.textContent('main');
-  for (const text of ['Black mould', 'Environmental health inspection', 'Saw the bedrooms', 'Family hub drop-in'])
+  for (const text of ['Black mould', 'Environmental health inspection', 'Saw the bedrooms', 'Family hub drop-in',
+    'Bethan Rees, School nurse'])
     assert.match(main, new RegExp(text));
   const serious = (await axeViolations(audit.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious, [], 'the episode page has no serious accessibility problems');

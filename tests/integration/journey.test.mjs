@@ -215,21 +215,42 @@ describe('early help journey (API)', () => {
     episode = ok(await step('ben', id, 'complete-plan', { on: '2026-10-20' })).episode;
     assert.equal(episode.stage, 'panel');
 
-    // Panel: listed; sent back with reasons; completed again; allocated to a team and worker.
+    // Panel: listed; weekly meetings arranged; decisions recorded within a meeting that has happened: sent back
+    // with reasons; completed again; allocated to a team and worker at the next meeting.
     assert.ok(ok(await as('mary').get('/api/v1/panel')).episodes.some((e) => e.id === id));
-    refused(await step('mary', id, 'panel-decision', { outcome: 'send_back', panel_on: '2026-10-21' }), 422,
+    refused(await as('wyn').post('/api/v1/panel/meetings', { on: '2026-10-21' }), 403, 'forbidden');
+    refused(await as('mary').post('/api/v1/panel/meetings', { chair: 'Mary' }), 422, 'validation_failed', 'on');
+    const first = ok(await as('mary').post('/api/v1/panel/meetings', { on: '2026-10-21', chair: 'Mary' }), 201);
+    const second = ok(await as('coord').post('/api/v1/panel/meetings', { on: '2026-10-28' }), 201);
+    const future = ok(await as('mary').post('/api/v1/panel/meetings', { on: '2099-01-07' }), 201);
+    refused(await step('mary', id, 'panel-decision', { outcome: 'send_back', reasons: 'x' }), 422,
+      'validation_failed', 'meeting_id');
+    refused(await step('mary', id, 'panel-decision', { outcome: 'send_back', reasons: 'x', meeting_id: future.id }),
+      422, 'validation_failed', 'meeting_id');
+    refused(await step('mary', id, 'panel-decision',
+      { outcome: 'send_back', reasons: 'x', meeting_id: first.id, panel_on: '2026-10-22' }), 422, 'validation_failed',
+    'panel_on');
+    refused(await step('mary', id, 'panel-decision', { outcome: 'send_back', meeting_id: first.id }), 422,
       'validation_failed', 'reasons');
     episode = ok(await step('mary', id, 'panel-decision',
-      { outcome: 'send_back', panel_on: '2026-10-21', reasons: 'Add a housing objective' })).episode;
+      { outcome: 'send_back', meeting_id: first.id, reasons: 'Add a housing objective' })).episode;
     assert.equal(episode.stage, 'brokerage');
     assert.equal(episode.plan_completed_on, null);
+    const atFirst = ok(await as('mary').get(`/api/v1/panel/meetings/${first.id}`));
+    assert.deepEqual(atFirst.decisions.map((d) => [d.outcome, d.on, d.meeting]),
+      [['send_back', '2026-10-21', first.id]]);
+    assert.equal(atFirst.meeting.chair, 'Mary');
+    const meetings = ok(await as('mary').get('/api/v1/panel/meetings'));
+    assert.deepEqual(meetings.upcoming.map((m) => m.id), [future.id]);
+    assert.deepEqual(meetings.recent.map((m) => m.id), [second.id, first.id]);
     episode = ok(await step('ben', id, 'complete-plan', { on: '2026-10-22' })).episode;
     const teams = ok(await as('mary').get('/api/v1/teams')).teams;
     const west = teams.find((t) => t.name === 'Families Team West');
     const wyn = await workerId('wyn');
     episode = ok(await step('mary', id, 'panel-decision',
-      { outcome: 'allocate', panel_on: '2026-10-28', team_id: west.id, worker_id: wyn,
+      { outcome: 'allocate', meeting_id: second.id, team_id: west.id, worker_id: wyn,
         intervention_started_on: '2026-10-29' })).episode;
+    assert.equal(episode.panel_on, '2026-10-28', 'the decision is dated by its meeting');
     assert.equal(episode.stage, 'intervention');
     assert.equal(episode.team, west.id);
     assert.equal(episode.worker, wyn);
@@ -239,10 +260,30 @@ describe('early help journey (API)', () => {
       { on: '2026-10-30', kind: 'home_visit', children_seen: [parent.id] }), 422, 'validation_failed', 'children_seen');
     ok(await as('wyn').post(`/api/v1/episodes/${id}/contacts`,
       { on: '2026-10-30', kind: 'home_visit', children_seen: [child.id], seen: 'Rhian', note: 'Routine agreed' }), 201);
-    ok(await as('wyn').post(`/api/v1/episodes/${id}/taf-meetings`,
-      { on: '2026-11-02', attendees: 'Rhian, school, housing officer', agencies: ['education', 'housing'],
-        lead_professional: 'Wyn (family worker)', decisions: 'Transfer application', next_meeting_on: '2026-12-14' }),
-      201);
+    // The lead professional is chosen from the practitioner directory (any agency), and the episode keeps it.
+    refused(await as('wyn').post('/api/v1/practitioners', { name: 'Gwen Hopkins', organisation_kind: 'education' }),
+      403, 'forbidden');
+    refused(await as('mary').post('/api/v1/practitioners', { name: 'Gwen Hopkins', organisation_kind: 'other' }), 422,
+      'validation_failed', 'organisation');
+    const gwen = ok(await as('mary').post('/api/v1/practitioners',
+      { name: 'Gwen Hopkins', organisation_kind: 'education', organisation: 'Ysgol Cwm', role_title: 'Family liaison',
+        email: 'gwen.hopkins@example.org' }), 201);
+    assert.ok(ok(await as('wyn').get('/api/v1/practitioners')).practitioners.some((p) => p.id === gwen.id));
+    const taf = { on: '2026-11-02', attendees: 'Rhian, school, housing officer', agencies: ['education', 'housing'],
+      decisions: 'Transfer application', next_meeting_on: '2026-12-14' };
+    refused(await as('wyn').post(`/api/v1/episodes/${id}/taf-meetings`, taf), 422, 'validation_failed',
+      'lead_practitioner_id');
+    refused(await as('wyn').post(`/api/v1/episodes/${id}/taf-meetings`, { ...taf, lead_practitioner_id: 99999 }), 422,
+      'validation_failed', 'lead_practitioner_id');
+    ok(await as('wyn').post(`/api/v1/episodes/${id}/taf-meetings`, { ...taf, lead_practitioner_id: gwen.id }), 201);
+    const withLead = await episodeOf('wyn', id);
+    assert.equal(withLead.episode.lead_practitioner, gwen.id);
+    assert.equal(withLead.taf_meetings[0].lead_practitioner, gwen.id);
+    assert.deepEqual(withLead.practitioners.map((p) => p.name), ['Gwen Hopkins']);
+    const episodePage = new Client(hearth.baseUrl);
+    await signIn(episodePage, 'wyn', PASSWORD);
+    const page = await episodePage.get(`/episodes/${id}`);
+    assert.match(page.text, /id="lead-professional">Gwen Hopkins, Family liaison — Education \(Ysgol Cwm\)</);
     const wil = await workerId('wil');
     refused(await step('mary', id, 'change-worker', { worker_id: wil, on: '2026-11-05' }), 422, 'validation_failed',
       'reason');

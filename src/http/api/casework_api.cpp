@@ -43,7 +43,7 @@ const JsonSchema kAction{{Text("description"), Id("service_id"), Text("due_on"),
 const JsonSchema kActionUpdate{{Text("status"), Text("due_on")}};
 const JsonSchema kContact{
     {Text("on"), Text("kind"), {"children_seen", JsonType::kIntegerArray}, Text("seen"), Text("note")}};
-const JsonSchema kTaf{{Text("on"), Text("attendees"), {"agencies", JsonType::kStringArray}, Text("lead_professional"),
+const JsonSchema kTaf{{Text("on"), Text("attendees"), {"agencies", JsonType::kStringArray}, Id("lead_practitioner_id"),
                        Text("decisions"), Text("next_meeting_on")}};
 const JsonSchema kStatutory{{Text("kind"), Id("person_id"), Text("started_on"), Text("ended_on")}};
 const JsonSchema kService{{Text("name"), Text("kind")}};

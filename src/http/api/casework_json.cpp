@@ -27,11 +27,6 @@ json::object ObjectiveJson(const Objective& o) {
           {"target_on", o.target_on.ToString()}, {"actions", ListJson(o.actions, ActionJson)}};
 }
 
-json::object PanelDecisionJson(const PanelDecision& d) {
-  return {{"id", d.id},           {"on", d.on.ToString()},  {"outcome", EnumJson(d.outcome)},
-          {"team", IdOrNull(d.team_id)}, {"worker", IdOrNull(d.worker_id)}, {"reasons", d.reasons}};
-}
-
 json::object ContactJson(const Contact& c) {
   json::array seen;
   for (RecordId id : c.children_seen) seen.push_back(id);
@@ -44,7 +39,8 @@ json::object TafJson(const TafMeeting& m) {
           {"on", m.on.ToString()},
           {"attendees", m.attendees},
           {"agencies", jsonh::EnumListJson(m.agencies)},
-          {"lead_professional", m.lead_professional},
+          {"lead_practitioner", IdOrNull(m.lead_practitioner_id)},
+          {"lead_professional", m.lead_professional},  // free text of meetings recorded before the directory
           {"decisions", m.decisions},
           {"next_meeting_on", DateJson(m.next_meeting_on)}};
 }
@@ -63,6 +59,12 @@ json::object WorkerChangeJson(const WorkerChange& c) {
           {"on", c.on.ToString()}, {"reason", c.reason}};
 }
 }  // namespace
+
+json::object PanelDecisionJson(const PanelDecision& d) {
+  return {{"id", d.id},           {"on", d.on.ToString()},  {"outcome", EnumJson(d.outcome)},
+          {"team", IdOrNull(d.team_id)}, {"worker", IdOrNull(d.worker_id)}, {"reasons", d.reasons},
+          {"meeting", IdOrNull(d.meeting_id)}};
+}
 
 json::object AssessmentJson(const FamilyAssessment& a) {
   json::object needs;
@@ -108,11 +110,27 @@ json::object ActionJson(const PlanAction& a) {
 
 json::object ServiceJson(const Service& s) { return {{"id", s.id}, {"name", s.name}, {"kind", s.kind}}; }
 
+json::object PractitionerJson(const Practitioner& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"organisation_kind", p.organisation_kind},
+          {"organisation", p.organisation},
+          {"role_title", p.role_title},
+          {"email", p.email},
+          {"version", p.version}};
+}
+
+json::object PanelMeetingJson(const PanelMeeting& m) {
+  return {{"id", m.id}, {"on", m.on.ToString()}, {"chair", m.chair}, {"notes", m.notes}, {"version", m.version}};
+}
+
 json::object EpisodeFileJson(const EpisodeFile& f) {
   json::value assessment = nullptr;
   if (f.assessment) assessment = AssessmentJson(*f.assessment);
   json::value plan = nullptr;
   if (f.plan) plan = PlanJson(*f.plan);
+  json::array practitioners;  // those the file names as lead professional
+  for (const auto& [id, p] : f.practitioners) practitioners.push_back(PractitionerJson(p));
   return {{"episode", EpisodeJson(f.episode)},
           {"members", ListJson(f.members, PersonJson)},
           {"assignments", ListJson(f.assignments, AssignmentJson)},
@@ -122,6 +140,7 @@ json::object EpisodeFileJson(const EpisodeFile& f) {
           {"panel_decisions", ListJson(f.panel_decisions, PanelDecisionJson)},
           {"contacts", ListJson(f.contacts, ContactJson)},
           {"taf_meetings", ListJson(f.taf_meetings, TafJson)},
+          {"practitioners", std::move(practitioners)},
           {"reviews", ListJson(f.reviews, ReviewJson)},
           {"worker_changes", ListJson(f.worker_changes, WorkerChangeJson)},
           {"statutory", ListJson(f.statutory, StatutoryJson)},

@@ -21,7 +21,7 @@ JsonMember Id(std::string name) { return JsonMember{std::move(name), JsonType::k
 const JsonSchema kAllocateAssessment{{Id("ea_officer_id"), Text("on")}};
 const JsonSchema kOnlyDate{{Text("on")}};
 const JsonSchema kAllocateBrokerage{{Id("br_officer_id"), Text("on")}};
-const JsonSchema kPanelDecision{{Text("outcome"), Text("panel_on"), Id("team_id"), Id("worker_id"),
+const JsonSchema kPanelDecision{{Text("outcome"), Id("meeting_id"), Text("panel_on"), Id("team_id"), Id("worker_id"),
                                  Text("intervention_started_on"), Text("reasons")}};
 const JsonSchema kChangeWorker{{Id("worker_id"), Text("on"), Text("reason")}};
 const JsonSchema kStartReview{{Text("on"), Text("next_steps")}};

@@ -82,6 +82,7 @@ json::object EpisodeJson(const Episode& e) {
           {"closure_reason", jsonh::OptionalEnumJson(e.closure_reason)},
           {"closure_summary", e.closure_summary},
           {"exit_plan", e.exit_plan},
+          {"lead_practitioner", IdOrNull(e.lead_practitioner_id)},
           {"version", e.version}};
 }
 

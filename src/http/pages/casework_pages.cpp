@@ -1,6 +1,8 @@
-// The episode page (/episodes/{id}), every casework step as a form page under it, the allocation panel's list
-// (/panel) and partners' appraisal requests (/appraisals). All work without JavaScript; every POST carries the
-// CSRF token (checked by the pipeline) and, where a versioned record is edited, its version.
+// The episode page (/episodes/{id}), every casework step as a form page under it, and partners' appraisal requests
+// (/appraisals); the allocation panel's pages are in panel_pages.cpp. All work without JavaScript; every POST carries
+// the CSRF token (checked by the pipeline) and, where a versioned record is edited, its version.
+#include <optional>
+
 #include "http/pages/casework_steps.hpp"
 #include "http/pages/episode_page_data.hpp"
 #include "http/pages/family_view_data.hpp"
@@ -31,12 +33,7 @@ RawResponse ShowEpisode(RequestContext& ctx, RouteDeps deps) {
   const auto& m = deps.views.Messages();
   mustache::data data = EpisodePageData(*file, ctx.Who(), m);
   // What is due, by the configured timescales: overdue items are marked at the top of the page.
-  DueFacts facts{file->referral_received_on, std::nullopt, std::nullopt};
-  for (const auto& t : file->taf_meetings)
-    if (!facts.last_taf_on || t.on >= *facts.last_taf_on) {
-      facts.last_taf_on = t.on;
-      facts.next_taf_on = t.next_meeting_on;
-    }
+  const DueFacts facts = DueFactsFrom(file->referral_received_on, file->taf_meetings);
   mustache::data due{mustache::data::type::list};
   for (const auto& d : deps.services.work.DueFor(file->episode, facts, Date::TodayUtc())) {
     mustache::data item;
@@ -80,13 +77,21 @@ RawResponse StepPage(RequestContext& ctx, RouteDeps deps, const CaseworkStep& st
 RawResponse StepSubmit(RequestContext& ctx, RouteDeps deps, const CaseworkStep& step) {
   const auto id = ctx.IdParam("id");
   if (!id) return PageNotFound(ctx, deps.views);
-  auto file = deps.services.casework.View(ctx.Who(), *id);
-  if (!file) return PageForError(ctx, deps.views, file.error());
-  const StepContext s{ctx, deps, *file};
   const Input typed = ctx.Form();
-  StepForm form = FormFor(step, s, step.version(s));
-  const int version = step.version(s) < 0 ? -1 : FormVersion(typed);
-  auto saved = step.submit(s, StepFormInput(typed, form.fields), version);
+  // A save reads nothing of the episode's file (nor writes the "view" audit row reading it would), unless the step
+  // needs the file to find what it edits: the use case checks access, stage and version itself. The file is read
+  // when the form has to be shown again.
+  std::optional<EpisodeFile> file;
+  if (step.submit_needs_file) {
+    auto read = deps.services.casework.View(ctx.Who(), *id);
+    if (!read) return PageForError(ctx, deps.views, read.error());
+    file = std::move(*read);
+  }
+  EpisodeFile only_id;
+  only_id.episode.id = *id;
+  const StepContext save{ctx, deps, file ? *file : only_id, !file};
+  const int version = EditsVersionedRecord(step) ? FormVersion(typed) : -1;
+  auto saved = step.submit(save, StepFormInput(typed, step.fields(save)), version);
   if (saved) {
     // A worker who closed the episode or handed it on no longer sees the family (their caseload follows open
     // assignments): their own work list is where they go next.
@@ -95,48 +100,29 @@ RawResponse StepSubmit(RequestContext& ctx, RouteDeps deps, const CaseworkStep& 
       return Redirect(ctx, "/my-work?done=" + step.key);
     return Redirect(ctx, EpisodeHref(*id) + "?done=" + step.key);
   }
-  const Error& error = saved.error();
+  const Error error = saved.error();
+  const bool shown_again = error.code == ErrorCode::kValidation || error.code == ErrorCode::kConflict ||
+                           error.code == ErrorCode::kStaleVersion;
+  if (!shown_again) return PageForError(ctx, deps.views, error);
+  // Showing the form again needs the file: the family's name, the choices, and after a stale save what is stored.
+  auto fresh = deps.services.casework.View(ctx.Who(), *id);
+  if (!fresh) return PageForError(ctx, deps.views, fresh.error());
+  const StepContext now{ctx, deps, *fresh};
+  StepForm form = FormFor(step, now, step.version(now));
   switch (error.code) {
     case ErrorCode::kValidation:
       form.version = typed.Get("version");
       return RenderStepForm(ctx, deps.views, bhttp::status::unprocessable_entity, form, typed, &error);
     case ErrorCode::kConflict:
       return RenderStepForm(ctx, deps.views, bhttp::status::conflict, form, typed, &error);
-    case ErrorCode::kStaleVersion: {
-      // Show what is stored now beside what was typed; the form carries the stored version, so saving again is a
-      // deliberate choice made with both in view.
-      auto fresh = deps.services.casework.View(ctx.Who(), *id);
-      if (!fresh) return PageForError(ctx, deps.views, fresh.error());
-      const StepContext now{ctx, deps, *fresh};
+    default: {
+      // Stale: show what is stored now beside what was typed; the form carries the stored version, so saving again
+      // is a deliberate choice made with both in view.
       const Input stored = step.stored(now);
-      form.version = std::to_string(step.version(now));
       for (const auto& f : form.fields) form.theirs.emplace_back(f.label, stored.Get(f.name));
       return RenderStepForm(ctx, deps.views, bhttp::status::conflict, form, typed, &error);
     }
-    default:
-      return PageForError(ctx, deps.views, error);
   }
-}
-
-RawResponse PanelPage(RequestContext& ctx, RouteDeps deps) {
-  auto episodes = deps.services.journey.PanelList(ctx.Who());
-  if (!episodes) return PageForError(ctx, deps.views, episodes.error());
-  const auto& m = deps.views.Messages();
-  mustache::data rows{mustache::data::type::list};
-  for (const auto& e : *episodes) {
-    mustache::data r;
-    r.set("href", EpisodeHref(e.id));
-    r.set("decide_href", EpisodeHref(e.id) + "/panel-decision");
-    r.set("opened_on", FormatDate(e.opened_on, m));
-    r.set("plan_completed_on", e.plan_completed_on ? FormatDate(*e.plan_completed_on, m) : "");
-    r.set("episode", "#" + std::to_string(e.id));
-    rows.push_back(std::move(r));
-  }
-  mustache::data data;
-  data.set("title", m.Get("casework.panel.title"));
-  data.set("has_rows", MustacheBool(!episodes->empty()));
-  data.set("rows", std::move(rows));
-  return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "casework/panel", data));
 }
 
 RawResponse AppraisalsPage(RequestContext& ctx, RouteDeps deps) {
@@ -230,8 +216,6 @@ void RegisterCaseworkPages(Router& router, RouteDeps deps) {
         path.ends_with("/new") ? path.substr(0, path.size() - 4) : path;
     router.Add(bhttp::verb::post, post_path, policy, [deps, s](RequestContext& ctx) { return StepSubmit(ctx, deps, *s); });
   }
-  router.Add(bhttp::verb::get, "/panel", Policy::Needs(Capability::kAllocateCases),
-             [deps](RequestContext& ctx) { return PanelPage(ctx, deps); });
   router.Add(bhttp::verb::get, "/appraisals", Policy::Needs(Capability::kAnswerAppraisals),
              [deps](RequestContext& ctx) { return AppraisalsPage(ctx, deps); });
   router.Add(bhttp::verb::get, "/appraisals/{id}/answer", Policy::SignedIn(),

@@ -2,6 +2,7 @@
 
 #include "domain/enum_names.hpp"
 #include "http/pages/family_view_data.hpp"
+#include "http/pages/practitioner_text.hpp"
 
 namespace hearth::http {
 namespace {
@@ -33,6 +34,7 @@ std::vector<FormOption> Options(const StepContext& s, std::string_view prefix) {
 
 std::vector<FormOption> WorkerOptions(const StepContext& s, std::initializer_list<Role> roles) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   auto workers = s.deps.services.journey.Workers(s.ctx.Who(), std::nullopt);
   if (!workers) return out;
   for (const auto& u : *workers)
@@ -45,8 +47,33 @@ std::vector<FormOption> WorkerOptions(const StepContext& s, std::initializer_lis
 
 std::vector<FormOption> TeamOptions(const StepContext& s) {
   std::vector<FormOption> out;
+  if (s.lean) return out;
   if (auto teams = s.deps.services.journey.Teams(s.ctx.Who()))
     for (const auto& t : *teams) out.push_back({std::to_string(t.id), t.name});
+  return out;
+}
+
+// The panel meetings held up to today, latest first: a decision is recorded within one of them.
+std::vector<FormOption> MeetingOptions(const StepContext& s) {
+  std::vector<FormOption> out;
+  if (s.lean) return out;
+  if (auto meetings = s.deps.services.panel.DecisionMeetings(s.ctx.Who()))
+    for (const auto& meeting : *meetings) {
+      const std::string date = FormatDate(meeting.on, M(s));
+      out.push_back({std::to_string(meeting.id),
+                     meeting.chair.empty()
+                         ? date
+                         : M(s).Format("panel.meeting_option", {{"date", date}, {"chair", meeting.chair}})});
+    }
+  return out;
+}
+
+// The practitioner directory, for choosing a lead professional.
+std::vector<FormOption> PractitionerOptions(const StepContext& s) {
+  std::vector<FormOption> out;
+  if (s.lean) return out;
+  if (auto all = s.deps.services.practitioners.Choices(s.ctx.Who()))
+    for (const auto& p : *all) out.push_back({std::to_string(p.id), PractitionerLabel(p, M(s))});
   return out;
 }
 
@@ -231,7 +258,8 @@ std::vector<CaseworkStep> BuildSteps() {
                      const auto action = s.ctx.IdParam("action_id");
                      if (!action || !ActionOf(s)) return Error::NotFound("action");
                      return Done(s.deps.services.casework.UpdateAction(s.ctx.Who(), *action, in, v));
-                   }});
+                   },
+                   /*submit_needs_file=*/true});
 
   steps.push_back({"complete-plan", "complete_plan", work,
                    [](const StepContext& s) { return std::vector{Field(s, "on", Kind::kDate)}; }, Nothing,
@@ -242,14 +270,21 @@ std::vector<CaseworkStep> BuildSteps() {
   steps.push_back({"panel-decision", "panel_decision", allocate,
                    [](const StepContext& s) {
                      return std::vector{
+                         Field(s, "meeting_id", Kind::kSelect, MeetingOptions(s)),
                          Field(s, "outcome", Kind::kRadios, Options<PanelOutcome>(s, "panel_outcome")),
-                         Field(s, "panel_on", Kind::kDate),
                          Field(s, "team_id", Kind::kSelect, TeamOptions(s)),
                          Field(s, "worker_id", Kind::kSelect,
                                WorkerOptions(s, {Role::kInterventionWorker, Role::kFamilyAide})),
                          Field(s, "intervention_started_on", Kind::kDate), Field(s, "reasons", Kind::kTextarea)};
                    },
-                   Nothing, EpisodeVersion, [](const StepContext& s, const Input& in, int v) {
+                   // Opened from a meeting's page (?meeting=ID), the form starts with that meeting chosen.
+                   [](const StepContext& s) {
+                     Input in;
+                     const std::string& meeting = s.ctx.query.Get("meeting");
+                     if (!meeting.empty()) in.Add("meeting_id", meeting);
+                     return in;
+                   },
+                   EpisodeVersion, [](const StepContext& s, const Input& in, int v) {
                      return Done(s.deps.services.journey.PanelDecide(s.ctx.Who(), EpisodeId(s), in, v));
                    }});
 
@@ -268,7 +303,7 @@ std::vector<CaseworkStep> BuildSteps() {
                    [](const StepContext& s) {
                      return std::vector{Field(s, "on", Kind::kDate), Field(s, "attendees", Kind::kTextarea),
                                         Field(s, "agencies", Kind::kCheckboxes, Options<Agency>(s, "agency")),
-                                        Field(s, "lead_professional", Kind::kText),
+                                        Field(s, "lead_practitioner_id", Kind::kSelect, PractitionerOptions(s)),
                                         Field(s, "decisions", Kind::kTextarea), Field(s, "next_meeting_on", Kind::kDate)};
                    },
                    Nothing, NoVersion, [](const StepContext& s, const Input& in, int) {
@@ -320,6 +355,8 @@ std::vector<CaseworkStep> BuildSteps() {
 }
 
 }  // namespace
+
+bool EditsVersionedRecord(const CaseworkStep& step) { return step.version != NoVersion; }
 
 const std::vector<CaseworkStep>& CaseworkSteps() {
   static const std::vector<CaseworkStep> steps = BuildSteps();

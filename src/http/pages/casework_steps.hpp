@@ -15,6 +15,10 @@ struct StepContext {
   const RequestContext& ctx;
   RouteDeps deps;
   const EpisodeFile& file;
+  // A save that has not read the episode's file (`file` holds only the episode's id): the fields are wanted for
+  // their names and kinds only, so the choices that would need reading (workers, teams, meetings, practitioners)
+  // are left out.
+  bool lean = false;
 };
 
 struct CaseworkStep {
@@ -28,8 +32,13 @@ struct CaseworkStep {
   int (*version)(const StepContext&);
   // Runs the use case; the Input has the date boxes already combined.
   Result<void> (*submit)(const StepContext&, const Input& in, int version);
+  // The save needs the episode's file (e.g. to find the action it edits on this episode); most steps save from
+  // the episode id and the form alone.
+  bool submit_needs_file = false;
 };
 
 const std::vector<CaseworkStep>& CaseworkSteps();
+// Whether the step edits a versioned record, so its form carries the version it was opened at.
+bool EditsVersionedRecord(const CaseworkStep& step);
 
 }  // namespace hearth::http

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "http/pages/family_view_data.hpp"
+#include "http/pages/practitioner_text.hpp"
 
 namespace hearth::http {
 namespace {
@@ -221,6 +222,9 @@ mustache::data EpisodePageData(const EpisodeFile& f, const Principal& who, const
   data.set("closure_summary", e.closure_summary);
   data.set("exit_plan", e.exit_plan);
   data.set("next_steps", NextSteps(f, who, m));
+  const auto lead = f.practitioners.find(e.lead_practitioner_id);
+  data.set("has_lead_professional", MustacheBool(lead != f.practitioners.end()));
+  data.set("lead_professional", lead != f.practitioners.end() ? PractitionerLabel(lead->second, m) : "");
   data.set("assignments", Rows(f.assignments, [&](const Assignment& a) {
              Data r;
              r.set("username", a.username);
@@ -243,6 +247,10 @@ mustache::data EpisodePageData(const EpisodeFile& f, const Principal& who, const
              r.set("outcome", Label(m, "panel_outcome", d.outcome));
              r.set("worker", d.worker_id ? n.User(d.worker_id) : "");
              r.set("reasons", d.reasons);
+             // Only those who run the panel can open its meetings.
+             const bool linked = d.meeting_id != 0 && who.Can(Capability::kAllocateCases);
+             r.set("has_meeting", MustacheBool(linked));
+             r.set("meeting_href", linked ? "/panel/meetings/" + std::to_string(d.meeting_id) : "");
              return r;
            }));
   data.set("has_contacts", MustacheBool(!f.contacts.empty()));
@@ -266,7 +274,10 @@ mustache::data EpisodePageData(const EpisodeFile& f, const Principal& who, const
              std::string agencies;
              for (Agency a : t.agencies) agencies += (agencies.empty() ? "" : ", ") + Label(m, "agency", a);
              r.set("agencies", agencies);
-             r.set("lead_professional", t.lead_professional);
+             // Meetings recorded before the practitioner directory name their lead professional in free text.
+             const auto chosen = f.practitioners.find(t.lead_practitioner_id);
+             r.set("lead_professional", chosen != f.practitioners.end() ? PractitionerLabel(chosen->second, m)
+                                                                        : t.lead_professional);
              r.set("decisions", t.decisions);
              r.set("next_meeting_on", DateText(t.next_meeting_on, m));
              return r;

@@ -150,10 +150,9 @@ RawResponse FamilyPage(RequestContext& ctx, RouteDeps deps, RecordId id, bhttp::
   std::set<RecordId> overdue;
   for (const auto& e : view->episodes) {
     if (!e.IsOpen()) continue;
-    DueFacts facts;
-    for (const auto& r : view->referrals)
-      if (r.id == e.referral_id) facts.referral_received_on = r.received_on;
-    for (const auto& d : deps.services.work.DueFor(e, facts, Date::TodayUtc()))
+    const auto facts = view->due_facts.find(e.id);
+    if (facts == view->due_facts.end()) continue;
+    for (const auto& d : deps.services.work.DueFor(e, facts->second, Date::TodayUtc()))
       if (d.status == DueStatus::kOverdue) overdue.insert(e.id);
   }
   data.set("episodes", EpisodeRows(view->episodes, messages, overdue));

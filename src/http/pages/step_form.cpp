@@ -115,6 +115,8 @@ RawResponse RenderStepForm(const RequestContext& ctx, const Views& views, bhttp:
   data.set("caption", form.caption);
   data.set("action", form.action);
   data.set("back_href", form.back_href);
+  data.set("has_back_text", MustacheBool(!form.back_text.empty()));
+  data.set("back_text", form.back_text);
   data.set("button", form.button);
   data.set("csrf_token", ctx.Who().csrf_token);
   data.set("has_version", MustacheBool(!form.version.empty()));

@@ -32,6 +32,7 @@ struct StepForm {
   std::string caption;    // the family, above the title
   std::string action;     // where the form posts
   std::string back_href;  // the episode page
+  std::string back_text;  // the back link's words; empty: "Back to the episode"
   std::string button;
   std::string version;    // the version the form edits; empty when none
   std::vector<FormField> fields;

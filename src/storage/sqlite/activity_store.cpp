@@ -18,11 +18,11 @@ constexpr std::string_view kListContacts =
 
 constexpr std::string_view kInsertTafMeeting =
     "INSERT INTO taf_meetings (episode_id, held_on, attendees, lead_professional, decisions, next_meeting_on, "
-    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "created_at, lead_practitioner_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kInsertTafAgency = "INSERT INTO taf_agencies (meeting_id, agency) VALUES (?1, ?2)";
 constexpr std::string_view kListTafMeetings =
     "SELECT id, episode_id, held_on, attendees, lead_professional, decisions, next_meeting_on, "
-    "(SELECT group_concat(agency) FROM taf_agencies WHERE meeting_id = taf_meetings.id) "
+    "(SELECT group_concat(agency) FROM taf_agencies WHERE meeting_id = taf_meetings.id), lead_practitioner_id "
     "FROM taf_meetings WHERE episode_id = ?1 ORDER BY held_on, id";
 
 constexpr std::string_view kInsertReview =
@@ -38,10 +38,10 @@ constexpr std::string_view kListStatutory =
     "SELECT id, family_id, COALESCE(person_id, 0), kind, started_on, ended_on FROM statutory_involvements "
     "WHERE family_id = ?1 ORDER BY started_on, id";
 constexpr std::string_view kInsertPanelDecision =
-    "INSERT INTO panel_decisions (episode_id, decided_on, outcome, team_id, worker_id, reasons, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO panel_decisions (episode_id, decided_on, outcome, team_id, worker_id, reasons, created_at, "
+    "meeting_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kListPanelDecisions =
-    "SELECT id, episode_id, decided_on, outcome, COALESCE(team_id, 0), COALESCE(worker_id, 0), reasons "
+    "SELECT id, episode_id, decided_on, outcome, COALESCE(team_id, 0), COALESCE(worker_id, 0), reasons, meeting_id "
     "FROM panel_decisions WHERE episode_id = ?1 ORDER BY decided_on, id";
 }  // namespace
 
@@ -51,6 +51,7 @@ RecordId SqliteCasework::InsertPanelDecision(const PanelDecision& d) {
   BindId(st, 4, d.team_id);
   BindId(st, 5, d.worker_id);
   st.Bind(6, d.reasons).Bind(7, UtcTimestampNow());
+  BindId(st, 8, d.meeting_id);
   st.Run();
   return c_.LastInsertId();
 }
@@ -68,6 +69,7 @@ std::vector<PanelDecision> SqliteCasework::ListPanelDecisions(RecordId episode_i
     d.team_id = st.Int(4);
     d.worker_id = st.Int(5);
     d.reasons = st.Text(6);
+    d.meeting_id = st.Int(7);  // NULL reads as 0
     out.push_back(std::move(d));
   }
   return out;
@@ -112,6 +114,7 @@ RecordId SqliteCasework::InsertTafMeeting(const TafMeeting& m) {
       .Bind(5, m.decisions);
   BindDate(st, 6, m.next_meeting_on);
   st.Bind(7, UtcTimestampNow());
+  BindId(st, 8, m.lead_practitioner_id);
   st.Run();
   const RecordId id = c_.LastInsertId();
   for (Agency a : m.agencies) c_.Prepare(kInsertTafAgency).Bind(1, id).Bind(2, ToString(a)).Run();
@@ -132,6 +135,7 @@ std::vector<TafMeeting> SqliteCasework::ListTafMeetings(RecordId episode_id) {
     m.decisions = st.Text(5);
     m.next_meeting_on = ReadDate(st, 6);
     m.agencies = SplitAgencies(st.Text(7));
+    m.lead_practitioner_id = st.Int(8);
     out.push_back(std::move(m));
   }
   return out;

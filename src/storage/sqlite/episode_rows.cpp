@@ -6,7 +6,7 @@ const std::string_view kEpisodeColumns =
     "e.id, e.family_id, e.referral_id, e.opened_on, e.version, "
     "e.stage, e.allocated_assessment_on, e.ea_officer_id, e.assessment_completed_on, e.brokerage_started_on, "
     "e.br_officer_id, e.plan_completed_on, e.panel_on, e.intervention_started_on, e.team_id, e.worker_id, "
-    "e.review_started_on, e.closed_on, e.closure_reason, e.closure_summary, e.exit_plan";
+    "e.review_started_on, e.closed_on, e.closure_reason, e.closure_summary, e.exit_plan, e.lead_practitioner_id";
 
 const std::string_view kEpisodeStageFieldNames =
     "stage, allocated_assessment_on, ea_officer_id, assessment_completed_on, brokerage_started_on, br_officer_id, "
@@ -67,6 +67,7 @@ Episode ReadEpisode(const Statement& st, int first) {
   if (auto reason = st.OptionalText(c++)) e.closure_reason = ParseEnum<ClosureReason>(*reason);
   e.closure_summary = st.Text(c++);
   e.exit_plan = st.Text(c++);
+  e.lead_practitioner_id = st.Int(c++);  // NULL reads as 0
   return e;
 }
 

@@ -13,7 +13,7 @@ namespace hearth::sqlite {
 
 // Episode columns of alias `e`, in the order ReadEpisode expects (kEpisodeColumnCount of them).
 extern const std::string_view kEpisodeColumns;
-inline constexpr int kEpisodeColumnCount = 21;
+inline constexpr int kEpisodeColumnCount = 22;
 
 // The stage fields, in the order BindEpisodeStageFields binds them (kEpisodeStageFieldCount of them).
 extern const std::string_view kEpisodeStageFieldNames;

@@ -31,6 +31,7 @@ constexpr std::string_view kListAssignments =
     "SELECT a.id, a.episode_id, a.user_id, u.username, COALESCE(u.team_id, 0), a.role, a.from_on, a.to_on, a.reason "
     "FROM episode_assignments a JOIN users u ON u.id = a.user_id WHERE a.episode_id = ?1 ORDER BY a.from_on, a.id";
 
+constexpr std::string_view kSetLeadPractitioner = "UPDATE episodes SET lead_practitioner_id = ?2 WHERE id = ?1";
 constexpr std::string_view kInsertWorkerChange =
     "INSERT INTO worker_changes (episode_id, from_user_id, to_user_id, role, changed_on, reason, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -130,6 +131,13 @@ std::vector<Assignment> SqliteEpisodes::ListAssignments(RecordId episode_id) {
     out.push_back(std::move(a));
   }
   return out;
+}
+
+void SqliteEpisodes::SetLeadPractitioner(RecordId episode_id, RecordId practitioner_id) {
+  auto st = c_.Prepare(kSetLeadPractitioner);
+  st.Bind(1, episode_id);
+  BindId(st, 2, practitioner_id);
+  st.Run();
 }
 
 void SqliteEpisodes::InsertWorkerChange(const WorkerChange& change) {

@@ -11,6 +11,8 @@ const std::vector<Migration>& AllMigrations() {
       {5, "services directory: one entry per name, whatever its case; versioned", kMigration0005ServiceNames},
       {6, "interchange ids on every record; workers' names; instrument, oversight and audit records",
        kMigration0006Interchange},
+      {7, "panel meetings; practitioner directory; lead professional by practitioner",
+       kMigration0007PanelMeetingsPractitioners},
   };
   return kAll;
 }

@@ -20,5 +20,6 @@ extern const std::string_view kMigration0003Journey;
 extern const std::string_view kMigration0004Drafts;
 extern const std::string_view kMigration0005ServiceNames;
 extern const std::string_view kMigration0006Interchange;
+extern const std::string_view kMigration0007PanelMeetingsPractitioners;
 
 }  // namespace hearth::sqlite

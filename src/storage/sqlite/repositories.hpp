@@ -110,6 +110,7 @@ class SqliteEpisodes final : public EpisodeRepository {
   std::vector<Assignment> ListAssignments(RecordId episode_id) override;
   void InsertWorkerChange(const WorkerChange& change) override;
   std::vector<WorkerChange> ListWorkerChanges(RecordId episode_id) override;
+  void SetLeadPractitioner(RecordId episode_id, RecordId practitioner_id) override;
   std::vector<WorkItem> ListWork(const std::vector<RecordId>& user_ids) override;
   std::map<RecordId, std::string> FamilyLabels(const std::vector<RecordId>& family_ids) override;
 
@@ -150,6 +151,34 @@ class SqliteCasework final : public CaseworkRepository {
   std::vector<PanelDecision> ListPanelDecisions(RecordId episode_id) override;
   RecordId InsertStatutory(const StatutoryInvolvement& involvement) override;
   std::vector<StatutoryInvolvement> ListStatutory(RecordId family_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePanelMeetings final : public PanelMeetingRepository {
+ public:
+  explicit SqlitePanelMeetings(Connection& c) : c_(c) {}
+  RecordId Insert(const PanelMeeting& meeting, RecordId created_by) override;
+  std::optional<PanelMeeting> FindById(RecordId id) override;
+  bool Update(const PanelMeeting& meeting) override;
+  std::vector<PanelMeeting> ListFrom(const Date& on, int limit) override;
+  std::vector<PanelMeeting> ListBefore(const Date& on, int offset, int limit) override;
+  int CountBefore(const Date& on) override;
+  std::vector<PanelDecision> ListDecisions(RecordId meeting_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePractitioners final : public PractitionerRepository {
+ public:
+  explicit SqlitePractitioners(Connection& c) : c_(c) {}
+  std::vector<Practitioner> List(int offset, int limit) override;
+  int Count() override;
+  std::optional<Practitioner> FindById(RecordId id) override;
+  RecordId Insert(const Practitioner& practitioner) override;
+  bool Update(const Practitioner& practitioner) override;
 
  private:
   Connection& c_;

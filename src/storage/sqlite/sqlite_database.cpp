@@ -25,6 +25,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         referrals_(*connection_),
         episodes_(*connection_),
         casework_(*connection_),
+        panel_meetings_(*connection_),
+        practitioners_(*connection_),
         audit_(*connection_),
         drafts_(*connection_),
         reports_(*connection_) {
@@ -50,6 +52,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   ReferralRepository& Referrals() override { return referrals_; }
   EpisodeRepository& Episodes() override { return episodes_; }
   CaseworkRepository& Casework() override { return casework_; }
+  PanelMeetingRepository& PanelMeetings() override { return panel_meetings_; }
+  PractitionerRepository& Practitioners() override { return practitioners_; }
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
   ReportRepository& Reports() override { return reports_; }
@@ -69,6 +73,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteReferrals referrals_;
   SqliteEpisodes episodes_;
   SqliteCasework casework_;
+  SqlitePanelMeetings panel_meetings_;
+  SqlitePractitioners practitioners_;
   SqliteAudit audit_;
   SqliteDrafts drafts_;
   SqliteReports reports_;

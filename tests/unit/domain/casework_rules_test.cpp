@@ -83,11 +83,26 @@ TEST(CaseworkRules, ContactDateNotInTheFutureAndChildrenByValidId) {
 TEST(CaseworkRules, TafNextMeetingMustFollowTheMeeting) {
   auto bad = TafMeetingFromInput(Fields({{"on", "2026-02-20"},
                                          {"attendees", "Mum, school nurse"},
-                                         {"lead_professional", "Ms Jones"},
+                                         {"lead_practitioner_id", "7"},
                                          {"next_meeting_on", "2026-02-20"}}),
                                  kToday);
   ASSERT_FALSE(bad);
   EXPECT_TRUE(HasField(bad.error(), "next_meeting_on", "error.next_meeting_not_after"));
+}
+
+TEST(CaseworkRules, TafLeadProfessionalIsChosenFromTheDirectory) {
+  auto missing = TafMeetingFromInput(Fields({{"on", "2026-02-20"}, {"attendees", "Mum, school nurse"}}), kToday);
+  ASSERT_FALSE(missing);
+  EXPECT_TRUE(HasField(missing.error(), "lead_practitioner_id", "error.choose"));
+  auto typed = TafMeetingFromInput(
+      Fields({{"on", "2026-02-20"}, {"attendees", "Mum"}, {"lead_practitioner_id", "Ms Jones"}}), kToday);
+  ASSERT_FALSE(typed);
+  EXPECT_EQ(typed.error().fields[0].field, "lead_practitioner_id");
+  auto chosen = TafMeetingFromInput(
+      Fields({{"on", "2026-02-20"}, {"attendees", "Mum"}, {"lead_practitioner_id", "7"}}), kToday);
+  ASSERT_TRUE(chosen);
+  EXPECT_EQ(chosen->lead_practitioner_id, 7);
+  EXPECT_TRUE(chosen->lead_professional.empty());
 }
 
 TEST(CaseworkRules, StatutoryEndNotBeforeStart) {
