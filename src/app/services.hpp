@@ -5,6 +5,8 @@
 #include "app/casework_service.hpp"
 #include "app/draft_service.hpp"
 #include "app/family_service.hpp"
+#include "app/instrument_config.hpp"
+#include "app/instrument_service.hpp"
 #include "app/journey_service.hpp"
 #include "app/panel_service.hpp"
 #include "app/practitioner_service.hpp"
@@ -16,8 +18,9 @@
 namespace hearth {
 
 struct Services {
-  Services(Database& database, AuthSettings auth_settings, TimescaleConfig timescales)
+  Services(Database& database, AuthSettings auth_settings, TimescaleConfig timescales, InstrumentRegistry instrument_defs)
       : db(database),
+        instruments(std::move(instrument_defs)),
         audit_sink(database),
         auth(database, std::move(auth_settings)),
         users(database),
@@ -30,9 +33,11 @@ struct Services {
         practitioners(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
         drafts(database, &audit_sink, auth.Settings()),
-        reports(database, &audit_sink, work.Calendar()) {}
+        reports(database, &audit_sink, work.Calendar()),
+        assessments(database, &audit_sink, instruments) {}
 
   Database& db;
+  const InstrumentRegistry instruments;  // every version of every form in config/instruments, never changed after start-up
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown
   AuthService auth;
   UserAdmin users;
@@ -46,6 +51,7 @@ struct Services {
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
   ReportService reports;  // uses the work list's working-day calendar (configured extra holidays)
+  InstrumentService assessments;  // Resilience Assessments, scored by `instruments`
 };
 
 }  // namespace hearth

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/services.hpp"
+#include "app/instrument_config.hpp"
 #include "app/timescale_config.hpp"
 #include "cli/commands.hpp"
 #include "common/error.hpp"
@@ -73,7 +74,8 @@ int Serve(const CommonOptions& common, const ServeOptions& serve) {
   assets.Mount("/static/chartjs", root / "node_modules/chart.js/dist");
   assets.Mount("/static/hearth", root / "web/static");
 
-  Services services(*db, AuthSettingsFromEnvironment(), LoadTimescaleConfig(root / "config/timescales.toml"));
+  Services services(*db, AuthSettingsFromEnvironment(), LoadTimescaleConfig(root / "config/timescales.toml"),
+                    LoadInstruments(root / "config/instruments"));
   http::Router router;
   http::RegisterRoutes(router, http::RouteDeps{services, views});
   http::Pipeline pipeline(router, services, views, assets);

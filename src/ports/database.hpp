@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ports/assessments.hpp"
 #include "ports/audit.hpp"
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
@@ -32,6 +33,7 @@ class UnitOfWork {
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual AssessmentRepository& Assessments() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

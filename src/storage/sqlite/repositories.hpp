@@ -225,4 +225,16 @@ class SqliteDrafts final : public DraftRepository {
 // Appends to `sql` and returns the values to bind, in order, after the caller's own.
 std::vector<std::string> AppendVisibilityFilter(std::string& sql, const FamilyVisibility& visibility);
 
+class SqliteAssessments final : public AssessmentRepository {
+ public:
+  explicit SqliteAssessments(Connection& c) : c_(c) {}
+  RecordId Insert(const AssessmentResult& result) override;
+  std::optional<AssessmentResult> FindById(RecordId id) override;
+  bool Update(const AssessmentResult& result) override;
+  std::vector<AssessmentResult> ListForEpisode(RecordId episode_id) override;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace hearth::sqlite

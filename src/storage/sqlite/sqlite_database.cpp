@@ -29,7 +29,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         practitioners_(*connection_),
         audit_(*connection_),
         drafts_(*connection_),
-        reports_(*connection_) {
+        reports_(*connection_),
+        assessments_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -57,6 +58,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
   ReportRepository& Reports() override { return reports_; }
+  AssessmentRepository& Assessments() override { return assessments_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -78,6 +80,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteAudit audit_;
   SqliteDrafts drafts_;
   SqliteReports reports_;
+  SqliteAssessments assessments_;
   bool done_ = false;
 };
 
