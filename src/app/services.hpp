@@ -11,6 +11,7 @@
 #include "app/panel_service.hpp"
 #include "app/practitioner_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/report_service.hpp"
 #include "app/user_admin.hpp"
 #include "app/work_list.hpp"
 
@@ -32,6 +33,7 @@ struct Services {
         practitioners(database, &audit_sink),
         work(database, &audit_sink, std::move(timescales)),
         drafts(database, &audit_sink, auth.Settings()),
+        reports(database, &audit_sink, work.Calendar()),
         assessments(database, &audit_sink, instruments) {}
 
   Database& db;
@@ -48,6 +50,7 @@ struct Services {
   PractitionerService practitioners;
   WorkListService work;
   DraftService drafts;  // shares the sessions' clock and timeouts
+  ReportService reports;  // uses the work list's working-day calendar (configured extra holidays)
   InstrumentService assessments;  // Resilience Assessments, scored by `instruments`
 };
 

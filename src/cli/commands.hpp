@@ -13,6 +13,8 @@ void AddUserCommands(CLI::App& app, CommonOptions& common, std::function<int()>&
 void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 // `hearth import FILE` and `hearth export` (INTERCHANGE.md): interchange_commands.cpp.
 void AddInterchangeCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
+// `hearth report service …`: the service report of METRICS.md (report_command.cpp).
+void AddReportCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);
 // `hearth link …`: record linkage. The engine's commands (dedupe, match, explain) and the tools (generate,
 // evaluate) register themselves under the one `link` subcommand.
 void AddLinkCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run);

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddUserCommands(app, common, run);
   AddDemoCommand(app, common, run);
   AddInterchangeCommands(app, common, run);
+  AddReportCommands(app, common, run);
   AddLinkCommands(app, common, run);
 
   try {

@@ -49,6 +49,9 @@ bool RoleHas(Role role, Capability capability) {
       return role == Role::kSocialWorker || role == Role::kManager;
     case Capability::kManageDirectory:
       return role == Role::kAdministrator || role == Role::kManager;
+    // Service leads are managers or administrators in Hearth's roles; analysts see only aggregate reports.
+    case Capability::kViewReports:
+      return role == Role::kManager || role == Role::kAdministrator || role == Role::kAnalyst;
   }
   return false;
 }

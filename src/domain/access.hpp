@@ -18,6 +18,7 @@ enum class Capability {
   kAnswerAppraisals, // partner agencies: answer the appraisal requests sent to their agency
   kRecordStatutory,  // step up to statutory social care; record statutory involvement
   kManageDirectory,  // the services directory that plan actions name as owners
+  kViewReports,      // the service report (METRICS.md): aggregate figures, no family named
 };
 
 bool RoleHas(Role role, Capability capability);

@@ -12,11 +12,13 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterPanelPages(router, deps);
   RegisterPractitionerPages(router, deps);
   RegisterWorkPages(router, deps);
+  RegisterReportPages(router, deps);
   RegisterDraftPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);
   RegisterJourneyApi(router, deps);
   RegisterCaseworkApi(router, deps);
+  RegisterReportApi(router, deps);
   RegisterPanelApi(router, deps);
 }
 

@@ -20,6 +20,7 @@ void RegisterPersonPages(Router& router, RouteDeps deps);     // pages/person_pa
 void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_pages.cpp
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
 void RegisterCaseworkPages(Router& router, RouteDeps deps);   // pages/casework_pages.cpp
+void RegisterReportPages(Router& router, RouteDeps deps);     // pages/report_pages.cpp (dashboard, CSV, XLSX)
 void RegisterPanelPages(Router& router, RouteDeps deps);      // pages/panel_pages.cpp
 void RegisterPractitionerPages(Router& router, RouteDeps deps);  // pages/practitioner_pages.cpp
 void RegisterWorkPages(Router& router, RouteDeps deps);       // pages/work_pages.cpp (page and API)
@@ -28,6 +29,7 @@ void RegisterFamilyApi(Router& router, RouteDeps deps);       // api/family_api.
 void RegisterReferralApi(Router& router, RouteDeps deps);     // api/referral_api.cpp
 void RegisterJourneyApi(Router& router, RouteDeps deps);      // api/journey_api.cpp
 void RegisterCaseworkApi(Router& router, RouteDeps deps);     // api/casework_api.cpp
+void RegisterReportApi(Router& router, RouteDeps deps);       // api/report_api.cpp
 void RegisterPanelApi(Router& router, RouteDeps deps);        // api/panel_api.cpp (meetings and practitioners)
 
 }  // namespace hearth::http

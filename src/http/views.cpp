@@ -116,6 +116,7 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     layout.set("can_manage_users", MustacheBool(who.Can(Capability::kManageUsers)));
     layout.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
     layout.set("can_manage_directory", MustacheBool(who.Can(Capability::kManageDirectory)));
+    layout.set("can_view_reports", MustacheBool(who.Can(Capability::kViewReports)));
     layout.set("has_work", MustacheBool(who.Can(Capability::kWorkOnCases) || who.Can(Capability::kAllocateCases)));
     layout.set("can_allocate", MustacheBool(who.Can(Capability::kAllocateCases)));
     layout.set("answers_appraisals", MustacheBool(who.Can(Capability::kAnswerAppraisals)));
@@ -132,6 +133,7 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
   layout.set("nav_work", section("/my-work"));
   layout.set("nav_panel", section("/panel"));
   layout.set("nav_appraisals", section("/appraisals"));
+  layout.set("nav_reports", section("/reports"));
   return RenderWith("layout", layout);
 }
 

@@ -13,6 +13,7 @@
 #include "ports/interchange.hpp"
 #include "ports/panel.hpp"
 #include "ports/practitioners.hpp"
+#include "ports/reports.hpp"
 #include "ports/users.hpp"
 
 namespace hearth {
@@ -32,6 +33,7 @@ class UnitOfWork {
   virtual PractitionerRepository& Practitioners() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual DraftRepository& Drafts() = 0;
+  virtual ReportRepository& Reports() = 0;
   virtual AssessmentRepository& Assessments() = 0;
   virtual InterchangeRepository& Interchange() = 0;
   // Makes every write durable; without it the destructor rolls back.

@@ -58,6 +58,8 @@ class Statement {
   std::int64_t Int(int column) const;
   double Real(int column) const;
   std::string Text(int column) const;
+  // The column's text without a copy: valid until the next Step() (for bulk reads).
+  std::string_view TextView(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool IsNull(int column) const;

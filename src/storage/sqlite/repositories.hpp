@@ -197,6 +197,16 @@ class SqliteAudit final : public AuditRepository {
   Connection& c_;
 };
 
+class SqliteReports final : public ReportRepository {
+ public:
+  explicit SqliteReports(Connection& c) : c_(c) {}
+  ServiceHistory LoadServiceHistory(Date from, Date to) override;
+  ReportNames LoadNames() override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteDrafts final : public DraftRepository {
  public:
   explicit SqliteDrafts(Connection& c) : c_(c) {}

@@ -30,6 +30,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
         practitioners_(*connection_),
         audit_(*connection_),
         drafts_(*connection_),
+        reports_(*connection_),
         assessments_(*connection_),
         interchange_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
@@ -58,6 +59,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   PractitionerRepository& Practitioners() override { return practitioners_; }
   AuditRepository& Audit() override { return audit_; }
   DraftRepository& Drafts() override { return drafts_; }
+  ReportRepository& Reports() override { return reports_; }
   AssessmentRepository& Assessments() override { return assessments_; }
   InterchangeRepository& Interchange() override { return interchange_; }
   void Commit() override {
@@ -80,6 +82,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqlitePractitioners practitioners_;
   SqliteAudit audit_;
   SqliteDrafts drafts_;
+  SqliteReports reports_;
   SqliteAssessments assessments_;
   SqliteInterchange interchange_;
   bool done_ = false;

@@ -73,6 +73,13 @@ TEST(AccessMatrix, NoRoleEditsWhatItCannotView) {
   }
 }
 
+TEST(AccessPolicy, ServiceReportIsForManagersAdministratorsAndAnalystsOnly) {
+  for (Role role : AllValues<Role>()) {
+    const bool expected = role == Role::kManager || role == Role::kAdministrator || role == Role::kAnalyst;
+    EXPECT_EQ(RoleHas(role, Capability::kViewReports), expected) << ToString(role);
+  }
+}
+
 TEST(RoleNames, RoundTripThroughParseEnum) {
   for (Role role : AllValues<Role>()) EXPECT_EQ(ParseEnum<Role>(ToString(role)), role);
   EXPECT_FALSE(ParseEnum<Role>("Administrator"));

@@ -1,0 +1,69 @@
+// `hearth report service --from D --to D --json|--csv`: the service report of METRICS.md on standard output.
+// Usage errors (missing or malformed dates, from after to, no format) exit with 2 and say what to fix.
+#include <boost/json/serialize.hpp>
+#include <iostream>
+
+#include "app/report_service.hpp"
+#include "app/service_report_csv.hpp"
+#include "app/service_report_json.hpp"
+#include "app/timescale_config.hpp"
+#include "app/user_admin.hpp"
+#include "cli/commands.hpp"
+#include "common/error.hpp"
+
+namespace hearth::cli {
+namespace {
+
+constexpr int kUsageError = 2;
+
+struct ReportOptions {
+  std::string from;
+  std::string to;
+  bool json = false;
+  bool csv = false;
+};
+
+int RunServiceReport(const CommonOptions& common, const ReportOptions& o) {
+  const auto period = ParseReportPeriod(o.from, o.to);
+  if (!period) {
+    std::cerr << DescribeError(common, period.error());
+    return kUsageError;
+  }
+  if (o.json == o.csv) {
+    std::cerr << DescribeError(common, Error::Validation({{"format", "report.format_missing"}}));
+    return kUsageError;
+  }
+  auto db = OpenDatabase(common.database);
+  db->Migrate();
+  const TimescaleConfig config = LoadTimescaleConfig(ResolveRoot(common.root) / "config/timescales.toml");
+  const WorkingCalendar calendar(config.extra_holidays);
+  ReportService reports(*db, nullptr, calendar);
+  const auto report = reports.Service(SystemPrincipal(), period->from, period->to);
+  if (!report) {
+    std::cerr << DescribeError(common, report.error());
+    return report.error().code == ErrorCode::kValidation ? kUsageError : 1;
+  }
+  const boost::json::object figures = ServiceReportJson(*report);
+  if (o.csv) {
+    std::cout << ServiceReportCsv(figures);
+  } else {
+    std::cout << boost::json::serialize(figures) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddReportCommands(CLI::App& app, CommonOptions& common, std::function<int()>& run) {
+  auto opts = std::make_shared<ReportOptions>();
+  auto* report = app.add_subcommand("report", "Reports of the service's figures");
+  report->require_subcommand(1);
+  auto* service = report->add_subcommand("service", "The service report of METRICS.md for a period");
+  service->add_option("--from", opts->from, "First day of the period, YYYY-MM-DD (inclusive)");
+  service->add_option("--to", opts->to, "Last day of the period, YYYY-MM-DD (inclusive)");
+  service->add_flag("--json", opts->json, "Print the report as one JSON object");
+  service->add_flag("--csv", opts->csv, "Print the report as CSV: section,key,subkey,value (docs/api.md)");
+  service->callback([&common, &run, opts] { run = [&common, opts] { return RunServiceReport(common, *opts); }; });
+}
+
+}  // namespace hearth::cli

@@ -1,0 +1,226 @@
+// Loads the service history for the report: one query per table, only the columns the report reads, rows straight
+// into vectors. Records that belong to an episode are tied to it by its position in the episode vector, found
+// through a table indexed by row id (row ids are dense), so nothing is looked up by text.
+// Workers and families are only grouped on, never shown, so their row ids (as text) serve as their ids; teams and
+// services are shown, so they are named by their interchange ids (external_id).
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "domain/enum_names.hpp"
+#include "storage/sqlite/repositories.hpp"
+
+namespace hearth::sqlite {
+namespace {
+
+// The same id expressions as the report's (kSelectEpisodes, kSelectActions).
+constexpr std::string_view kSelectTeamNames = "SELECT COALESCE(external_id, CAST(id AS TEXT)), name FROM teams";
+constexpr std::string_view kSelectServiceNames =
+    "SELECT COALESCE(external_id, CAST(id AS TEXT)), name FROM services";
+constexpr std::string_view kSelectReferrals = "SELECT received_on, source FROM referrals";
+constexpr std::string_view kSelectEpisodes =
+    "SELECT e.id, e.external_id, e.family_id, r.received_on, r.source, e.opened_on, e.allocated_assessment_on, "
+    "e.ea_officer_id, e.assessment_completed_on, e.brokerage_started_on, e.br_officer_id, e.plan_completed_on, "
+    "e.panel_on, e.intervention_started_on, COALESCE(t.external_id, CAST(t.id AS TEXT)), e.review_started_on, "
+    "e.closed_on, e.closure_reason "
+    "FROM episodes e JOIN referrals r ON r.id = e.referral_id LEFT JOIN teams t ON t.id = e.team_id";
+constexpr std::string_view kSelectAssignments = "SELECT episode_id, user_id, role FROM episode_assignments";
+// Both appraisal figures need requested_on <= TO (completed_on is never before requested_on).
+constexpr std::string_view kSelectAppraisals =
+    "SELECT kind, requested_on, completed_on FROM appraisals WHERE requested_on <= ?1";
+constexpr std::string_view kSelectActions =
+    "SELECT a.episode_id, COALESCE(s.external_id, CAST(s.id AS TEXT)), a.status "
+    "FROM actions a LEFT JOIN services s ON s.id = a.service_id";
+// Contacts count only when made in P.
+constexpr std::string_view kSelectContacts =
+    "SELECT episode_id, occurred_on FROM contacts WHERE occurred_on BETWEEN ?1 AND ?2";
+constexpr std::string_view kSelectStatutory = "SELECT family_id, started_on FROM statutory_involvements";
+constexpr std::string_view kSelectAssessments =
+    "SELECT episode_id, external_id, instrument, stage, assessed_on, environment, adversity, resilience, "
+    "vulnerability FROM resilience_assessments WHERE status = 'final'";
+constexpr std::string_view kSelectAces =
+    "SELECT episode_id, ace, identified_on, improved FROM aces WHERE status = 'final'";
+// Feedback and audits count only in P; oversight in P or in the 28 days up to TO.
+constexpr std::string_view kSelectFeedback =
+    "SELECT form, given_on, satisfaction FROM feedback WHERE status = 'final' AND given_on BETWEEN ?1 AND ?2";
+constexpr std::string_view kSelectOversight =
+    "SELECT episode_id, recorded_on, considered_plan_effectiveness FROM oversight_records "
+    "WHERE status = 'final' AND recorded_on BETWEEN ?1 AND ?2";
+constexpr std::string_view kSelectAudits =
+    "SELECT audited_on, grade, shared_with_worker FROM quality_audits WHERE status = 'final' AND audited_on "
+    "BETWEEN ?1 AND ?2";
+
+// The largest row id of a table: at least its number of rows, found in the b-tree without a scan, so that the
+// big vectors are sized once instead of growing (and moving their strings) a dozen times.
+constexpr std::string_view kMaxEpisodeRow = "SELECT COALESCE(max(id), 0) FROM episodes";
+constexpr std::string_view kMaxReferralRow = "SELECT COALESCE(max(id), 0) FROM referrals";
+constexpr std::string_view kMaxActionRow = "SELECT COALESCE(max(id), 0) FROM actions";
+constexpr std::string_view kMaxAssignmentRow = "SELECT COALESCE(max(id), 0) FROM episode_assignments";
+constexpr std::string_view kMaxAssessmentRow = "SELECT COALESCE(max(id), 0) FROM resilience_assessments";
+constexpr std::string_view kMaxAceRow = "SELECT COALESCE(max(id), 0) FROM aces";
+
+std::size_t MaxRow(Connection& c, std::string_view sql) {
+  Statement s = c.Prepare(sql);
+  return s.Step() ? static_cast<std::size_t>(std::max<std::int64_t>(s.Int(0), 0)) : 0;
+}
+
+[[noreturn]] void Corrupt(std::string_view what) {
+  throw StorageError("service history: unexpected " + std::string(what), 0);
+}
+
+Date DateAt(const Statement& s, int column) {
+  const auto d = Date::Parse(s.TextView(column));
+  if (!d) Corrupt("date");
+  return *d;
+}
+
+std::optional<Date> OptionalDateAt(const Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  return DateAt(s, column);
+}
+
+template <class E>
+E EnumAt(const Statement& s, int column) {
+  const auto e = ParseEnum<E>(s.TextView(column));
+  if (!e) Corrupt("enumeration value");
+  return *e;
+}
+
+std::string IdAt(const Statement& s, int column) {
+  if (s.IsNull(column)) return {};
+  return std::to_string(s.Int(column));
+}
+
+// Row id -> position in ServiceHistory::episodes.
+class EpisodeIndexByRow {
+ public:
+  void Add(std::int64_t row_id, EpisodeIndex index) {
+    const auto at = static_cast<std::size_t>(row_id);
+    if (at >= positions_.size()) positions_.resize(std::max(at + 1, positions_.size() * 2), kMissing);
+    positions_[at] = index;
+  }
+  EpisodeIndex At(std::int64_t row_id) const {
+    const auto at = static_cast<std::size_t>(row_id);
+    if (row_id < 0 || at >= positions_.size() || positions_[at] == kMissing) Corrupt("episode reference");
+    return positions_[at];
+  }
+
+ private:
+  static constexpr EpisodeIndex kMissing = std::numeric_limits<EpisodeIndex>::max();
+  std::vector<EpisodeIndex> positions_;
+};
+
+void LoadEpisodes(Connection& c, ServiceHistory& h, EpisodeIndexByRow& index) {
+  h.episodes.reserve(MaxRow(c, kMaxEpisodeRow));
+  Statement s = c.Prepare(kSelectEpisodes);
+  while (s.Step()) {
+    EpisodeFacts e;
+    e.id = s.Text(1);
+    e.family = IdAt(s, 2);
+    e.received_on = DateAt(s, 3);
+    e.source = EnumAt<ReferralSource>(s, 4);
+    e.opened_on = DateAt(s, 5);
+    e.allocated_assessment_on = OptionalDateAt(s, 6);
+    e.ea_officer = IdAt(s, 7);
+    e.assessment_completed_on = OptionalDateAt(s, 8);
+    e.brokerage_started_on = OptionalDateAt(s, 9);
+    e.br_officer = IdAt(s, 10);
+    e.plan_completed_on = OptionalDateAt(s, 11);
+    e.panel_on = OptionalDateAt(s, 12);
+    e.intervention_started_on = OptionalDateAt(s, 13);
+    e.team = s.Text(14);
+    e.review_started_on = OptionalDateAt(s, 15);
+    e.closed_on = OptionalDateAt(s, 16);
+    if (!s.IsNull(17)) e.closure_reason = EnumAt<ClosureReason>(s, 17);
+    index.Add(s.Int(0), static_cast<EpisodeIndex>(h.episodes.size()));
+    h.episodes.push_back(std::move(e));
+  }
+}
+
+void LoadCasework(Connection& c, const EpisodeIndexByRow& index, Date from, Date to, ServiceHistory& h) {
+  const std::string from_text = from.ToString(), to_text = to.ToString();
+  h.assignments.reserve(MaxRow(c, kMaxAssignmentRow));
+  h.actions.reserve(MaxRow(c, kMaxActionRow));
+  for (Statement s = c.Prepare(kSelectAssignments); s.Step();)
+    h.assignments.push_back({index.At(s.Int(0)), IdAt(s, 1), EnumAt<Role>(s, 2)});
+  {
+    Statement s = c.Prepare(kSelectAppraisals);
+    s.Bind(1, to_text);
+    while (s.Step()) h.appraisals.push_back({EnumAt<Agency>(s, 0), DateAt(s, 1), OptionalDateAt(s, 2)});
+  }
+  for (Statement s = c.Prepare(kSelectActions); s.Step();) {
+    std::optional<std::string> service;
+    if (!s.IsNull(1)) service = s.Text(1);
+    h.actions.push_back({index.At(s.Int(0)), std::move(service), EnumAt<ActionStatus>(s, 2)});
+  }
+  {
+    Statement s = c.Prepare(kSelectContacts);
+    s.Bind(1, from_text).Bind(2, to_text);
+    while (s.Step()) h.contacts.push_back({index.At(s.Int(0)), DateAt(s, 1)});
+  }
+  for (Statement s = c.Prepare(kSelectStatutory); s.Step();) h.statutory.push_back({IdAt(s, 0), DateAt(s, 1)});
+}
+
+void LoadInstruments(Connection& c, const EpisodeIndexByRow& index, Date from, Date to, ServiceHistory& h) {
+  const std::string from_text = from.ToString(), to_text = to.ToString();
+  h.assessments.reserve(MaxRow(c, kMaxAssessmentRow));
+  h.aces.reserve(MaxRow(c, kMaxAceRow));
+  for (Statement s = c.Prepare(kSelectAssessments); s.Step();) {
+    AssessmentFacts a;
+    a.episode = index.At(s.Int(0));
+    a.id = s.Text(1);
+    a.instrument = EnumAt<AssessmentInstrument>(s, 2);
+    a.stage = EnumAt<AssessmentStage>(s, 3);
+    a.on = DateAt(s, 4);
+    for (int d = 0; d < 4; ++d) a.scores[static_cast<std::size_t>(d)] = static_cast<int>(s.Int(5 + d));
+    h.assessments.push_back(std::move(a));
+  }
+  for (Statement s = c.Prepare(kSelectAces); s.Step();) {
+    std::optional<bool> improved;
+    if (!s.IsNull(3)) improved = s.Int(3) != 0;
+    h.aces.push_back({index.At(s.Int(0)), EnumAt<AceType>(s, 1), DateAt(s, 2), improved});
+  }
+  {
+    Statement s = c.Prepare(kSelectFeedback);
+    s.Bind(1, from_text).Bind(2, to_text);
+    while (s.Step()) {
+      std::optional<Satisfaction> satisfaction;
+      if (!s.IsNull(2)) satisfaction = EnumAt<Satisfaction>(s, 2);
+      h.feedback.push_back({EnumAt<FeedbackForm>(s, 0), DateAt(s, 1), satisfaction});
+    }
+  }
+  {
+    const Date recent_from = std::min(from, to.AddDays(-27));
+    Statement s = c.Prepare(kSelectOversight);
+    s.Bind(1, recent_from.ToString()).Bind(2, to_text);
+    while (s.Step()) h.oversight.push_back({index.At(s.Int(0)), DateAt(s, 1), s.Int(2) != 0});
+  }
+  {
+    Statement s = c.Prepare(kSelectAudits);
+    s.Bind(1, from_text).Bind(2, to_text);
+    while (s.Step()) h.audits.push_back({DateAt(s, 0), EnumAt<AuditGrade>(s, 1), s.Int(2) != 0});
+  }
+}
+
+}  // namespace
+
+ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
+  ServiceHistory h;
+  h.referrals.reserve(MaxRow(c_, kMaxReferralRow));
+  for (Statement s = c_.Prepare(kSelectReferrals); s.Step();)
+    h.referrals.push_back({DateAt(s, 0), EnumAt<ReferralSource>(s, 1)});
+  EpisodeIndexByRow index;
+  LoadEpisodes(c_, h, index);
+  LoadCasework(c_, index, from, to, h);
+  LoadInstruments(c_, index, from, to, h);
+  return h;
+}
+
+ReportNames SqliteReports::LoadNames() {
+  ReportNames names;
+  for (Statement s = c_.Prepare(kSelectTeamNames); s.Step();) names.teams.emplace(s.Text(0), s.Text(1));
+  for (Statement s = c_.Prepare(kSelectServiceNames); s.Step();) names.services.emplace(s.Text(0), s.Text(1));
+  return names;
+}
+
+}  // namespace hearth::sqlite
