@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { addUser, Client, signIn, startHearth } from './support/hearth_process.mjs';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { addUser, Client, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 
@@ -92,6 +96,19 @@ describe('service dashboard', () => {
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK'); // a zip archive, as every .xlsx is
     assert.ok(bytes.length > 2000, `workbook of ${bytes.length} bytes`);
+  });
+
+  test('the command line writes the same CSV rows, and the workbook to a file', async () => {
+    const csv = await runHearth(['report', 'service', '--from', '2024-01-01', '--to', '2024-03-31', '--csv',
+      '--database', hearth.dbPath]);
+    const page = await clients.ana.get('/reports/service.csv?from=2024-01-01&to=2024-03-31');
+    assert.equal(csv.stdout, page.text);
+    const file = path.join(os.tmpdir(), `hearth-report-${process.pid}.xlsx`);
+    await runHearth(['report', 'service', '--from', '2024-01-01', '--to', '2024-03-31', '--xlsx', file,
+      '--database', hearth.dbPath]);
+    const bytes = await readFile(file);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+    await rm(file);
   });
 
   test('a bad period is a 422 with GOV.UK errors and no figures', async () => {
