@@ -2,25 +2,16 @@
 // a chart drawn from each, changes the period, and downloads the CSV of the same figures; the page has no serious
 // accessibility problems.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { addUser, startHearth } from '../integration/support/hearth_process.mjs';
+import { addUser, sqlite, startHearth } from '../integration/support/hearth_process.mjs';
 import { axeViolations, launchBrowser } from './support/browser.mjs';
 
 const PASSWORD = 'a long enough passphrase';
 let hearth;
 let browser;
 
-function sqlite(dbPath, sql) {
-  return new Promise((resolve, reject) => {
-    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
-      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
 
 // Three referrals (two in January 2024, one in February); one family through to a closed intervention in March.
 const HISTORY = `

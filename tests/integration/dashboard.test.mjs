@@ -2,25 +2,15 @@
 // report without JavaScript), the same figures as CSV and XLSX, the period defaulting to the last twelve months,
 // bad periods as GOV.UK errors, and the page closed to roles without the report (403) and audited for the others.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 
-import { addUser, Client, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
+import { Client, addUser, runHearth, signIn, sqlite, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 
-function sqlite(dbPath, sql) {
-  return new Promise((resolve, reject) => {
-    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
-      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
 
 const HISTORY = `
 INSERT INTO teams (id, external_id, name) VALUES (900, 'team-west', 'Dashboard Team West');

@@ -8,19 +8,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { Client, addUser, hearthBin, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
+import { Client, addUser, hearthBin, runHearth, signIn, sqlite, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/interchange/small_service.jsonl');
 
-function sqlite(dbPath, sql) {
-  return new Promise((resolve, reject) => {
-    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
-      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
 
 // Runs hearth expecting failure; resolves {code, stderr}.
 function runHearthFailing(args) {

@@ -6,18 +6,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { addUser, hearthBin, runHearth, startHearth } from './support/hearth_process.mjs';
+import { addUser, hearthBin, runHearth, sqlite, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 
-function sqlite(dbPath, sql) {
-  return new Promise((resolve, reject) => {
-    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
-      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
 
 // Runs the CLI and resolves {code, stdout, stderr} whatever the exit code.
 function hearthExit(args) {

@@ -2,10 +2,9 @@
 // actions name as owners; a name already in the directory (whatever its case) is refused; a coordinator is refused;
 // the form needs its CSRF token; every addition is audited.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { Client, addUser, csrfFrom, runHearth, signIn, startHearth } from './support/hearth_process.mjs';
+import { Client, addUser, csrfFrom, runHearth, signIn, sqlite, startHearth } from './support/hearth_process.mjs';
 
 const PASSWORD = 'correct horse battery';
 
@@ -26,14 +25,6 @@ function serviceRows(html) {
   }));
 }
 
-function sqlite(dbPath, sql) {
-  return new Promise((resolve, reject) => {
-    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
-      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
 
 describe('services directory pages', () => {
   let hearth;

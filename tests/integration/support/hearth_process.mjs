@@ -29,6 +29,17 @@ export function hearthBin() {
   return path.resolve(bin);
 }
 
+// Runs `sql` on a database file with the sqlite3 shell (waiting up to 5 s for a lock); resolves its trimmed output.
+// Tests use it to put a history in place, or to read the audit and access logs, without going through Hearth.
+export function sqlite(dbPath, sql) {
+  return new Promise((resolve, reject) => {
+    execFile('sqlite3', ['-cmd', '.timeout 5000', dbPath, sql], (error, stdout, stderr) => {
+      if (error) reject(new Error(`sqlite3 failed: ${stderr || error.message}`));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
 // Runs the hearth CLI to completion. Resolves {stdout, stderr}; rejects with both in the message on a non-zero exit.
 export function runHearth(args, { input, env } = {}) {
   const bin = hearthBin();
