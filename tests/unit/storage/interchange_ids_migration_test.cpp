@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <regex>
 
 #include "storage/sqlite/migrations.hpp"
@@ -13,27 +11,11 @@ namespace {
 // Migration 6 gives every exportable record an interchange id: rows made before it get one when it runs, rows made
 // after get one at insert, and a row that arrives with an id (an import) keeps it.
 TEST(InterchangeIdsMigration, BackfillsOldRowsAndNamesNewOnesAndKeepsImportedIds) {
-  const auto path = std::filesystem::temp_directory_path() / ("hearth_unit_v5_" + std::to_string(::getpid()) + ".db");
-  const auto access = sqlite::AccessLogPath(path.string());
-  auto remove_files = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::filesystem::remove(path.string() + suffix);
-      std::filesystem::remove(access + suffix);
-    }
-  };
-  remove_files();
-  std::ofstream(path).close();
+  const testing::OlderDatabase older("hearth_unit_v5", 5);
+  const auto& path = older.path();
   {
     testing::RawSqlite raw(path);
-    ASSERT_EQ(raw.Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                       "applied_at TEXT NOT NULL)"),
-              SQLITE_OK);
-    for (auto sql : {sqlite::kMigration0001Initial, sqlite::kMigration0002AuditNoReplace,
-                     sqlite::kMigration0003Journey, sqlite::kMigration0004Drafts, sqlite::kMigration0005ServiceNames})
-      ASSERT_EQ(raw.Exec(std::string(sql)), SQLITE_OK) << raw.last_error();
-    ASSERT_EQ(raw.Exec("INSERT INTO schema_migrations VALUES (1, 'a', 'x'), (2, 'b', 'x'), (3, 'c', 'x'), "
-                       "  (4, 'd', 'x'), (5, 'e', 'x');"
-                       "INSERT INTO families (id, area, created_at, updated_at) VALUES (7, 'West', 'x', 'x');"
+    ASSERT_EQ(raw.Exec("INSERT INTO families (id, area, created_at, updated_at) VALUES (7, 'West', 'x', 'x');"
                        "INSERT INTO families (id, external_id, area, created_at, updated_at) "
                        "  VALUES (8, 'F-legacy', 'East', 'x', 'x');"),
               SQLITE_OK)
@@ -66,7 +48,6 @@ TEST(InterchangeIdsMigration, BackfillsOldRowsAndNamesNewOnesAndKeepsImportedIds
   EXPECT_NE(raw.Exec("INSERT INTO families (id, external_id, area, created_at, updated_at) "
                      "  VALUES (11, 'F-imported', 'South', 'x', 'x')"),
             SQLITE_OK);
-  remove_files();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "common/secrets.hpp"
 #include "unit/support/inputs.hpp"
 #include "ports/database.hpp"
+#include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace hearth::testing {
@@ -102,6 +104,44 @@ class RawSqlite {
  private:
   sqlite3* db_ = nullptr;
   std::string last_error_;
+};
+
+// A database file as an older Hearth left it: migrations 1..`version` applied by hand and recorded, nothing opened
+// through the application yet, so a test can put rows in place before the newer migrations run over them. The file,
+// its WAL files and its access log are removed before and after.
+class OlderDatabase {
+ public:
+  OlderDatabase(std::string_view name, int version)
+      : path_(std::filesystem::temp_directory_path() /
+              (std::string(name) + "_" + std::to_string(::getpid()) + ".db")) {
+    Remove();
+    std::ofstream(path_).close();
+    RawSqlite raw(path_);
+    EXPECT_EQ(raw.Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                       "applied_at TEXT NOT NULL)"),
+              SQLITE_OK);
+    for (const auto& m : sqlite::AllMigrations()) {
+      if (m.version > version) break;
+      EXPECT_EQ(raw.Exec(std::string(m.sql)), SQLITE_OK) << raw.last_error();
+      EXPECT_EQ(raw.Exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'old', 'x')"),
+                SQLITE_OK);
+    }
+  }
+  ~OlderDatabase() { Remove(); }
+  OlderDatabase(const OlderDatabase&) = delete;
+  OlderDatabase& operator=(const OlderDatabase&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  void Remove() {
+    const auto access = sqlite::AccessLogPath(path_.string());
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path_.string() + suffix);
+      std::filesystem::remove(access + suffix);
+    }
+  }
+  std::filesystem::path path_;
 };
 
 // A user row written straight through the port: fast (no argon2id), for tests that do not sign in.
