@@ -7,6 +7,7 @@
 # the kind of referral the check exists for.
 #
 #   HEARTH_BIN=build/release/hearth BENCH_DIR=/tmp/frontdoor bench/frontdoor.sh 1000000 [PROBES]
+#   (LOAD_ONLY=1: generate and load the database, then stop.)
 #
 # Prints the index build time (from the server's log), the server's peak RSS, and per-request wall times
 # (mean, median, 95th percentile, slowest) as the client saw them.
@@ -21,7 +22,7 @@ csv=$dir/people-$records.csv
 db=$dir/frontdoor-$records.db
 
 if [ ! -f "$csv" ]; then
-  "$hearth" link generate --records "$records" --errors moderate --seed 11 --out "$csv" >/dev/null
+  "$hearth" link generate --records "$records" --errors moderate --seed 1 --out "$csv" >/dev/null
 fi
 if [ ! -f "$db" ]; then
   rm -f "$db" "$db-wal" "$db-shm"
@@ -35,8 +36,7 @@ BEGIN;
 INSERT INTO families (area, address_line_1, postcode, postcode_key, created_at, updated_at)
   SELECT 'Bench', street, upper(postcode), replace(upper(postcode), ' ', ''), '2026-01-01T00:00:00Z',
          '2026-01-01T00:00:00Z'
-  FROM raw GROUP BY postcode, street;
-CREATE INDEX raw_household ON raw(postcode, street);
+  FROM raw GROUP BY upper(postcode), street;
 CREATE TEMP TABLE household AS
   SELECT id, address_line_1 AS street, postcode FROM families WHERE area = 'Bench';
 CREATE INDEX household_key ON household(street, postcode);
@@ -53,6 +53,7 @@ SQL
     --database "$db" >/dev/null
 fi
 echo "people stored: $(sqlite3 "$db" 'SELECT count(*) FROM people')"
+[ "${LOAD_ONLY:-0}" = 1 ] && exit 0  # just make the database
 token=$("$hearth" user token bench --database "$db")
 
 log=$dir/serve.log

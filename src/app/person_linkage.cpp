@@ -168,8 +168,8 @@ std::vector<RankedPerson> PersonLinkage::Rank(const Person& probe, const Family&
        index_->Lookup(RecordOf(unsaved, household.postcode, household.address_line_1), limit, settings_.offer_at)) {
     RankedPerson r;
     r.person_id = std::stoll(known.id);
-    r.probability = known.probability;
     r.explanation = Describe(known.explanation);
+    r.probability = r.explanation.probability;  // the explanation's exact sum, so the two never differ in print
     out.push_back(std::move(r));
   }
   return out;

@@ -95,6 +95,7 @@ class PersonIndex {
   std::vector<std::vector<KeyedRecord>> added_keys_;  // per blocking rule: records added since, unsorted
   std::vector<bool> retired_;                          // per record: replaced by a later Add, or removed
   uint32_t retired_count_ = 0;
+  size_t added_since_merge_ = 0;
   static constexpr size_t kMergeAddedAt = 4096;
   int64_t FindCurrent(const std::string& id) const;  // the current record with this id, or -1
   void Retire(uint32_t record);

@@ -164,8 +164,7 @@ void PersonIndex::Add(const PersonRecord& person) {
   for (size_t r = 0; r < config_.blocking.size(); ++r)
     if (const uint64_t key = RecordKey(data_, config_.blocking[r], record); key != 0)
       added_keys_[r].push_back({key, record});
-  if (added_keys_.empty() || added_keys_[0].size() < kMergeAddedAt) return;
-  MergeAddedKeys();
+  if (++added_since_merge_ >= kMergeAddedAt) MergeAddedKeys();
 }
 
 void PersonIndex::MergeAddedKeys() {
@@ -181,6 +180,7 @@ void PersonIndex::MergeAddedKeys() {
     keys_[r] = std::move(merged);
     added.clear();
   }
+  added_since_merge_ = 0;
 }
 
 }  // namespace hearth::linkage

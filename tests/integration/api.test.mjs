@@ -434,7 +434,7 @@ describe('JSON API', () => {
       });
       // Ranked by the linkage engine: a probability and the weight of every comparison that adds up to it.
       assert.ok(probability > 0.5 && probability < 1, `probability ${probability}`);
-      assert.equal(explanation.match_probability, probability);
+      assert.equal(explanation.match_probability, probability, 'the same number in both places');
       const byField = Object.fromEntries(explanation.comparisons.map((c) => [c.field, c]));
       assert.deepEqual(Object.keys(byField).sort(), [
         'address',

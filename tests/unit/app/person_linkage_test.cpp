@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/family_service.hpp"
 #include "app/referral_service.hpp"
@@ -98,7 +99,9 @@ TEST_F(PersonLinkageTest, ANicknameWithTheDayAndMonthSwappedRanksAboveANamesake)
   EXPECT_EQ(ranked[0].person_id, robert);
   EXPECT_GT(ranked[0].probability, 0.5);
   for (const auto& r : ranked) {
-    if (r.person_id == namesake) EXPECT_LT(r.probability, ranked[0].probability);
+    if (r.person_id == namesake) {
+      EXPECT_LT(r.probability, ranked[0].probability);
+    }
   }
 
   // The reasons: the given name as a nickname, the date with day and month swapped, the probability they add up to.
@@ -142,13 +145,14 @@ TEST_F(PersonLinkageTest, PeopleAddedOrEditedAfterStartUpAreFoundByTheNextLookup
   families.ReportEditsTo(linkage.get());
   auto stored = families.GetPerson(who, added);
   ASSERT_TRUE(stored);
-  ASSERT_TRUE(families.UpdatePerson(who, added,
-                                    MakeInput({{"given_name", "Dafydd"},
-                                               {"family_name", "Rees"},
-                                               {"date_of_birth", "1975-05-30"},
-                                               {"sex", "male"},
-                                               {"role", "child"}}),
-                                    stored->version));
+  auto updated = families.UpdatePerson(who, added,
+                                       MakeInput({{"given_name", "Dafydd"},
+                                                  {"family_name", "Rees"},
+                                                  {"date_of_birth", "1975-05-30"},
+                                                  {"sex", "male"},
+                                                  {"role", "parent"}}),
+                                       stored->version);
+  ASSERT_TRUE(updated) << updated.error().internal;
   EXPECT_TRUE(linkage->Rank(probe, at, 10).empty()) << "the old details are no longer indexed";
   ranked = linkage->Rank(PersonNamed("Dafydd", "Rees", "1975-05-30", Sex::kMale), at, 10);
   ASSERT_EQ(ranked.size(), 1u);
