@@ -142,7 +142,8 @@ void PersonLinkage::CatchUp() {
   for (;;) {
     auto page = uow->People().ListWithAddressAfter(last_seen_, kPage);
     if (page.empty()) break;
-    for (const auto& p : page) index_->Add(RecordOf(p.person, p.postcode, p.address_line_1));
+    // Ids above every indexed one are new: no earlier entry to look for.
+    for (const auto& p : page) index_->Add(RecordOf(p.person, p.postcode, p.address_line_1), /*known_new=*/true);
     last_seen_ = page.back().person.id;
   }
   for (RecordId family_id : families)

@@ -148,9 +148,9 @@ bool PersonIndex::Remove(const std::string& id) {
   return true;
 }
 
-void PersonIndex::Add(const PersonRecord& person) {
+void PersonIndex::Add(const PersonRecord& person, bool known_new) {
   std::lock_guard lock(mutex_);
-  if (const int64_t found = FindCurrent(person.id); found >= 0) Retire(static_cast<uint32_t>(found));
+  if (const int64_t found = known_new ? -1 : FindCurrent(person.id); found >= 0) Retire(static_cast<uint32_t>(found));
   std::vector<std::string_view> raw(person.values.begin(), person.values.end());
   const uint32_t record = data_.AppendRecord(person.id, raw, variants_);
   for (auto& column : data_.columns) {
