@@ -1,6 +1,10 @@
 #include "app/referral_service.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "app/audit_log.hpp"
+#include "app/person_linkage.hpp"
 #include "domain/name_similarity.hpp"
 #include "domain/record_rules.hpp"
 
@@ -17,8 +21,38 @@ bool HasOpenEpisode(UnitOfWork& uow, RecordId family_id) {
 }
 }  // namespace
 
+// The engine ranks every stored person; visibility is applied to its answer, so it looks further than it shows: a
+// hidden namesake ranked first must not push a visible match off the list.
+std::vector<PossibleMatch> ReferralService::RankedMatches(const Principal& who, const std::vector<Person>& candidates,
+                                                          const Family& household) {
+  constexpr std::size_t kLookAt = 50;
+  std::map<RecordId, PossibleMatch> best;  // by stored person: the submitted person it resembles most
+  auto uow = db_.BeginRead();
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    for (auto& ranked : linkage_->Rank(candidates[i], household, kLookAt)) {
+      if (auto it = best.find(ranked.person_id); it != best.end() && *it->second.probability >= ranked.probability)
+        continue;
+      auto existing = uow->People().FindById(ranked.person_id);
+      if (!existing || !uow->Families().IsVisible(existing->family_id, who.Visibility())) continue;
+      auto family = uow->Families().FindById(existing->family_id);
+      if (!family) continue;
+      best[ranked.person_id] = PossibleMatch{std::move(*existing), std::move(*family), static_cast<int>(i),
+                                             ranked.probability, std::move(ranked.explanation)};
+    }
+  }
+  std::vector<PossibleMatch> out;
+  for (auto& [id, match] : best) out.push_back(std::move(match));
+  std::stable_sort(out.begin(), out.end(), [](const PossibleMatch& a, const PossibleMatch& b) {
+    return *a.probability != *b.probability ? *a.probability > *b.probability : a.person.id < b.person.id;
+  });
+  if (out.size() > kMostMatchesShown) out.resize(kMostMatchesShown);
+  return out;
+}
+
 std::vector<PossibleMatch> ReferralService::FindPossibleMatches(const Principal& who,
-                                                                const std::vector<Person>& candidates) {
+                                                                const std::vector<Person>& candidates,
+                                                                const Family& household) {
+  if (linkage_ != nullptr) return RankedMatches(who, candidates, household);
   std::vector<PossibleMatch> out;
   auto uow = db_.BeginRead();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -27,7 +61,7 @@ std::vector<PossibleMatch> ReferralService::FindPossibleMatches(const Principal&
     for (auto& existing : uow->People().FindByDateOfBirth(*c.date_of_birth, who.Visibility())) {
       if (!NamesLikelySame(c.given_name, c.family_name, existing.given_name, existing.family_name)) continue;
       auto family = uow->Families().FindById(existing.family_id);
-      if (family) out.push_back({std::move(existing), *family, static_cast<int>(i)});
+      if (family) out.push_back({std::move(existing), *family, static_cast<int>(i), std::nullopt, std::nullopt});
     }
   }
   return out;
@@ -63,7 +97,7 @@ Result<ReferralOutcome> ReferralService::Record(const Principal& who, const Refe
 
   ReferralOutcome outcome;
   if (!in.family_id && !in.confirmed_new_family) {
-    outcome.possible_matches = FindPossibleMatches(who, new_people);
+    outcome.possible_matches = FindPossibleMatches(who, new_people, *new_family);
     if (!outcome.possible_matches.empty()) return outcome;
   }
 

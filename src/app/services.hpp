@@ -36,6 +36,12 @@ struct Services {
         reports(database, &audit_sink, work.Calendar()),
         assessments(database, &audit_sink, instruments) {}
 
+  // The front door's possible matches from the linkage engine, and edits reported to it (see PersonLinkage).
+  void UseLinkage(PersonLinkage* linkage) {
+    referrals.UseLinkage(linkage);
+    families.ReportEditsTo(linkage);
+  }
+
   Database& db;
   const InstrumentRegistry instruments;  // every version of every form in config/instruments, never changed after start-up
   AuditSink audit_sink;  // first to be built, last to go: flushes queued view rows at shutdown

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/person_linkage.hpp"
 #include "app/services.hpp"
 #include "app/instrument_config.hpp"
 #include "app/timescale_config.hpp"
@@ -20,6 +21,8 @@ struct ServeOptions {
   int workers = 4;
   int io_threads = 1;
   std::string language = "en";
+  std::string linkage_model;  // empty: config/linkage/people.model.toml
+  bool linkage_train = false;
 };
 
 http::ServerOptions ParseListen(const std::string& listen) {
@@ -76,6 +79,18 @@ int Serve(const CommonOptions& common, const ServeOptions& serve) {
 
   Services services(*db, AuthSettingsFromEnvironment(), LoadTimescaleConfig(root / "config/timescales.toml"),
                     LoadInstruments(root / "config/instruments"));
+  // The front door's "already known?" check ranks every stored person (docs/architecture.md, "Linkage in the front
+  // door"); the index is built before the first request is served.
+  LinkageSettings linkage_settings;
+  linkage_settings.config_path = (root / "config/linkage/people.toml").string();
+  linkage_settings.nicknames_path = (root / "config/linkage/nicknames.csv").string();
+  if (!serve.linkage_train)
+    linkage_settings.model_path =
+        serve.linkage_model.empty() ? (root / "config/linkage/people.model.toml").string() : serve.linkage_model;
+  auto linkage = PersonLinkage::Start(*db, linkage_settings);
+  if (!linkage) throw FatalError("linkage index: " + DescribeError(common, linkage.error()));
+  services.UseLinkage(linkage->get());
+
   http::Router router;
   http::RegisterRoutes(router, http::RouteDeps{services, views});
   http::Pipeline pipeline(router, services, views, assets);
@@ -95,6 +110,11 @@ void AddServeCommand(CLI::App& app, CommonOptions& common, std::function<int()>&
       ->check(CLI::Range(1, 256))->capture_default_str();
   cmd->add_option("--io-threads", serve->io_threads, "Threads doing socket I/O")->check(CLI::Range(1, 64))->capture_default_str();
   cmd->add_option("--language", serve->language, "Message catalogue (folder under config/messages)")->capture_default_str();
+  cmd->add_option("--linkage-model", serve->linkage_model,
+                  "Trained linkage model for the front door's possible matches "
+                  "(default config/linkage/people.model.toml)");
+  cmd->add_flag("--linkage-train", serve->linkage_train,
+                "Train the front door's linkage model on the stored people at start-up instead");
   cmd->callback([&common, &run, serve] { run = [&common, serve] { return Serve(common, *serve); }; });
 }
 

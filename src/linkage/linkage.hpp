@@ -11,6 +11,11 @@
 // per-rule sorted key arrays, and compares and scores only those (typically tens to hundreds), so it answers in
 // well under a millisecond against 1,000,000 people (see docs/linkage.md for the measured figure). Lookups are
 // serialised by a mutex: a probe's new values briefly join the index's dictionaries.
+//
+// Add keeps the index current without a rebuild: a person added (or added again after an edit, which retires the
+// earlier entry with the same id) joins the dictionaries and a small unsorted list of keys per blocking rule that
+// every lookup also scans; once that list is long it is merged into the sorted keys. The model and the
+// term-frequency weights of values already seen stay as trained; a new value counts as seen once.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -59,7 +64,17 @@ class PersonIndex {
   // `min_probability`.
   std::vector<KnownPerson> Lookup(const PersonRecord& probe, size_t limit = 10, double min_probability = 0.05) const;
 
-  uint32_t Size() const { return size_; }
+  // Adds a person; one already indexed under the same id is replaced (an edit). Finding that earlier entry is a
+  // scan of the ids (milliseconds at 1,000,000), so a caller that knows the id is new says so with `known_new`.
+  void Add(const PersonRecord& person, bool known_new = false);
+  // Takes a person out (no longer stored); false when the id is not indexed.
+  bool Remove(const std::string& id);
+
+  // People indexed (current entries only).
+  uint32_t Size() const {
+    std::lock_guard lock(mutex_);
+    return size_ - retired_count_;
+  }
   const Model& TrainedModel() const { return model_; }
 
  private:
@@ -73,11 +88,19 @@ class PersonIndex {
   LinkageConfig config_;
   NameVariants variants_;
   mutable Dataset data_;  // a lookup appends the probe for the time of the lookup
-  uint32_t size_ = 0;     // stored people
+  uint32_t size_ = 0;     // stored records, retired ones included
   Model model_;
   std::unique_ptr<Comparator> comparator_;
   std::unique_ptr<Scorer> scorer_;
   std::vector<BigVector<KeyedRecord>> keys_;  // per blocking rule, sorted by key (blocks over the cap left out)
+  std::vector<std::vector<KeyedRecord>> added_keys_;  // per blocking rule: records added since, unsorted
+  std::vector<bool> retired_;                          // per record: replaced by a later Add, or removed
+  uint32_t retired_count_ = 0;
+  size_t added_since_merge_ = 0;
+  static constexpr size_t kMergeAddedAt = 4096;
+  int64_t FindCurrent(const std::string& id) const;  // the current record with this id, or -1
+  void Retire(uint32_t record);
+  void MergeAddedKeys();
   mutable std::mutex mutex_;
 };
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 
 #include "linkage/blocking.hpp"
 #include "linkage/linkage.hpp"
@@ -53,7 +54,7 @@ PersonIndex::PersonIndex(const LinkageConfig& config, const NameVariants& varian
   size_ = data_.Size();
   model_ = model ? std::move(*model) : TrainOn(data_, config_, threads);
   comparator_ = std::make_unique<Comparator>(data_);
-  scorer_ = std::make_unique<Scorer>(model_, *comparator_);
+  scorer_ = std::make_unique<Scorer>(model_, *comparator_, /*small_population_floor=*/true);
   for (const BlockingRule& rule : config_.blocking) {
     const auto keys = RuleKeys(data_, rule);
     BigVector<KeyedRecord> sorted;
@@ -73,6 +74,8 @@ PersonIndex::PersonIndex(const LinkageConfig& config, const NameVariants& varian
     }
     keys_.push_back(std::move(kept));
   }
+  added_keys_.resize(config_.blocking.size());
+  retired_.assign(size_, false);
   // The first probe grows every per-record array past its exact size (a copy of each); do it now rather than in
   // someone's lookup.
   (void)Lookup(PersonRecord{"", std::vector<std::string>(config_.columns.size())}, 1, 0.5);
@@ -91,7 +94,10 @@ std::vector<KnownPerson> PersonIndex::Lookup(const PersonRecord& probe, size_t l
     const auto& keys = keys_[r];
     auto it = std::lower_bound(keys.begin(), keys.end(), key, [](const KeyedRecord& k, uint64_t v) { return k.key < v; });
     for (; it != keys.end() && it->key == key; ++it) candidates.push_back(it->record);
+    for (const KeyedRecord& k : added_keys_[r])
+      if (k.key == key) candidates.push_back(k.record);
   }
+  std::erase_if(candidates, [&](uint32_t c) { return retired_[c]; });
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   CompareScratch scratch(comparator_->Columns(), 8);
@@ -117,6 +123,64 @@ std::vector<KnownPerson> PersonIndex::Lookup(const PersonRecord& probe, size_t l
   data_.PopRecord();
   comparator_->Sync();
   return out;
+}
+
+int64_t PersonIndex::FindCurrent(const std::string& id) const {
+  // From the newest: an edited person's current entry is the last one with the id. A linear scan (a few ms at
+  // 1,000,000 people) because edits are rare and a map of every id would cost more memory than the index's keys.
+  for (uint32_t r = size_; r-- > 0;)
+    if (!retired_[r] && data_.Id(r) == id) return r;
+  return -1;
+}
+
+void PersonIndex::Retire(uint32_t record) {
+  retired_[record] = true;
+  ++retired_count_;
+  for (auto& column : data_.columns)
+    if (const uint32_t v = column.ids[record]; v != 0 && column.counts[v] > 0) --column.counts[v];
+}
+
+bool PersonIndex::Remove(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  const int64_t found = FindCurrent(id);
+  if (found < 0) return false;
+  Retire(static_cast<uint32_t>(found));
+  return true;
+}
+
+void PersonIndex::Add(const PersonRecord& person, bool known_new) {
+  std::lock_guard lock(mutex_);
+  if (const int64_t found = known_new ? -1 : FindCurrent(person.id); found >= 0) Retire(static_cast<uint32_t>(found));
+  std::vector<std::string_view> raw(person.values.begin(), person.values.end());
+  const uint32_t record = data_.AppendRecord(person.id, raw, variants_);
+  for (auto& column : data_.columns) {
+    column.counts.resize(column.values.Size(), 0);
+    if (const uint32_t v = column.ids[record]; v != 0) ++column.counts[v];
+  }
+  size_ = data_.Size();
+  retired_.push_back(false);
+  comparator_->Sync();
+  scorer_->Sync();
+  for (size_t r = 0; r < config_.blocking.size(); ++r)
+    if (const uint64_t key = RecordKey(data_, config_.blocking[r], record); key != 0)
+      added_keys_[r].push_back({key, record});
+  if (++added_since_merge_ >= kMergeAddedAt) MergeAddedKeys();
+}
+
+void PersonIndex::MergeAddedKeys() {
+  const auto by_key = [](const KeyedRecord& a, const KeyedRecord& b) {
+    return a.key != b.key ? a.key < b.key : a.record < b.record;
+  };
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    auto& added = added_keys_[r];
+    std::sort(added.begin(), added.end(), by_key);
+    BigVector<KeyedRecord> merged;
+    merged.reserve(keys_[r].size() + added.size());
+    std::merge(keys_[r].begin(), keys_[r].end(), added.begin(), added.end(), std::back_inserter(merged), by_key);
+    keys_[r] = std::move(merged);
+    added.clear();
+  }
+  added_since_merge_ = 0;
 }
 
 }  // namespace hearth::linkage

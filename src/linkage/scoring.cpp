@@ -5,7 +5,8 @@
 
 namespace hearth::linkage {
 
-Scorer::Scorer(const Model& model, const Comparator& comparator) : comparator_(comparator) {
+Scorer::Scorer(const Model& model, const Comparator& comparator, bool small_population_floor)
+    : comparator_(comparator) {
   prior_weight_ = static_cast<float>(model.PriorWeight());
   const Dataset& data = comparator.Data();
   for (size_t c = 0; c < model.columns.size(); ++c) {
@@ -17,6 +18,7 @@ Scorer::Scorer(const Model& model, const Comparator& comparator) : comparator_(c
       // adjustment): log2(u_exact / tf(value)) on top of the level's weight.
       col.non_null = std::max<double>(1.0, static_cast<double>(data.columns[c].non_null));
       col.u_exact = cm.u[static_cast<size_t>(cm.exact_code)];
+      if (small_population_floor && col.u_exact > 0) col.non_null = std::max(col.non_null, 1.0 / col.u_exact);
       col.exact_code = cm.exact_code;
       col.tf.assign(1, 0.0f);
     }

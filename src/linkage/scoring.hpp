@@ -14,7 +14,10 @@ namespace hearth::linkage {
 
 class Scorer {
  public:
-  Scorer(const Model& model, const Comparator& comparator);
+  // `small_population_floor`: count a column's population as at least 1/u(exact) values, so that in a small
+  // dataset (a person index that starts empty and grows) a value seen once adjusts nothing rather than looking
+  // common; values seen more often still weigh less. Off for files, whose size gives the frequencies.
+  Scorer(const Model& model, const Comparator& comparator, bool small_population_floor = false);
   // Term-frequency entries for values added to the dataset since (each counts as seen once).
   void Sync();
 

@@ -55,6 +55,13 @@ class FamilyRepository {
   virtual int Count() = 0;
 };
 
+// A stored person with the parts of their household's address that record linkage compares.
+struct PersonWithAddress {
+  Person person;
+  std::string postcode;
+  std::string address_line_1;
+};
+
 class PersonRepository {
  public:
   virtual ~PersonRepository() = default;
@@ -64,6 +71,9 @@ class PersonRepository {
   virtual std::vector<Person> ListForFamily(RecordId family_id) = 0;
   // People born on `date_of_birth`, any family: candidates for "already known?".
   virtual std::vector<Person> FindByDateOfBirth(const Date& date_of_birth, const FamilyVisibility& visibility) = 0;
+  // People with ids above `after_id`, in id order, at most `limit`, whatever their family's visibility: the
+  // linkage index reads every person this way, in pages, and catches up with people added since.
+  virtual std::vector<PersonWithAddress> ListWithAddressAfter(RecordId after_id, int limit) = 0;
 
   virtual RecordId InsertRelationship(const Relationship& relationship) = 0;
   virtual std::vector<Relationship> ListRelationships(RecordId family_id) = 0;

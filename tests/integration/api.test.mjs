@@ -421,16 +421,41 @@ describe('JSON API', () => {
       const body = referral(newHousehold('Cadfael', 'Abernethie', 'CF45 9ZZ'));
       const conflict = await post('/api/v1/referrals', body);
       assertError(conflict, 409, 'possible_matches');
-      assert.deepEqual(conflict.json.possible_matches, [
-        {
-          person_id: known.id,
-          family_id: knownFamily,
-          given_name: 'Cadfael',
-          family_name: 'Abernethy',
-          date_of_birth: '2011-07-21',
-          person_index: 0,
-        },
+      assert.equal(conflict.json.possible_matches.length, 1);
+      const [match] = conflict.json.possible_matches;
+      const { match_probability: probability, explanation, ...who } = match;
+      assert.deepEqual(who, {
+        person_id: known.id,
+        family_id: knownFamily,
+        given_name: 'Cadfael',
+        family_name: 'Abernethy',
+        date_of_birth: '2011-07-21',
+        person_index: 0,
+      });
+      // Ranked by the linkage engine: a probability and the weight of every comparison that adds up to it.
+      assert.ok(probability > 0.5 && probability < 1, `probability ${probability}`);
+      assert.equal(explanation.match_probability, probability, 'the same number in both places');
+      const byField = Object.fromEntries(explanation.comparisons.map((c) => [c.field, c]));
+      assert.deepEqual(Object.keys(byField).sort(), [
+        'address',
+        'date_of_birth',
+        'family_name',
+        'given_name',
+        'postcode',
+        'sex',
       ]);
+      assert.equal(byField.given_name.level, 'exact');
+      assert.equal(byField.given_name.description, 'The same');
+      assert.equal(byField.family_name.level, 'similar');
+      assert.deepEqual([byField.family_name.entered, byField.family_name.on_record], ['abernethie', 'abernethy']);
+      assert.equal(byField.date_of_birth.level, 'exact');
+      assert.ok(byField.date_of_birth.weight > 0);
+      assert.equal(byField.postcode.level, 'district', 'CF45 9ZZ and CF45 3QB share the district');
+      assert.equal(byField.address.level, 'missing');
+      assert.equal(byField.address.on_record, null);
+      const total = explanation.comparisons.reduce((sum, c) => sum + c.weight, explanation.prior_weight) +
+        explanation.corrections.reduce((sum, c) => sum + c.weight, 0);
+      assert.ok(Math.abs(total - explanation.match_weight) < 1e-3, `${total} vs ${explanation.match_weight}`);
       assert.equal(await familyTotal(), before, 'nothing recorded');
 
       const confirmed = await post('/api/v1/referrals', { ...body, confirmed_new_family: true });

@@ -237,8 +237,26 @@ describe('referrals', () => {
     assert.equal(matches.status, 200);
     assert.match(matches.text, /id="possible-matches"/);
     assert.match(matches.text, /These people may already be known/);
-    const banner = /id="possible-matches"[\s\S]*?<\/table>/.exec(matches.text)[0];
+    const banner = /id="possible-matches"[\s\S]*?id="confirmed_new_family"/.exec(matches.text)[0];
     assert.match(banner, /Rhodri Pugh-Llywelyn/);
+    // Ranked by the linkage engine: the probability, and the reasons one click away.
+    const probability = /<strong class="govuk-tag govuk-tag--blue">(over )?([\d.]+)%<\/strong>/.exec(banner);
+    assert.ok(probability, 'a probability is shown');
+    assert.ok(Number(probability[2]) > 50 && Number(probability[2]) < 100, probability[0]);
+    const why = /<details[^>]*>[\s\S]*?<\/details>/.exec(banner)[0];
+    assert.match(why, /Why this may be the same person/);
+    const rows = [...why.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1].replace(/<[^>]+>/g, ' ')).trim()),
+    );
+    const row = (label) => rows.find((r) => r[0] === label);
+    assert.match(row('Starting point')[2], /^-\d+\.\d$/);
+    assert.match(row('Given name')[1], /^The same/);
+    assert.match(row('Family name')[1], /^Spelt similarly/);
+    assert.match(row('Family name')[1], /entered: pugh llewelyn; on record: pugh llywelyn/);
+    assert.match(row('Date of birth')[1], /^The same/);
+    assert.match(row('Postcode')[1], /^Same postcode district/);
+    assert.match(row('Date of birth')[2], /^\+\d+\.\d$/);
+    assert.match(why, /Total weight [+-]\d+\.\d: (over )?[\d.]+% likely the same person/);
     assert.match(banner, /2013-11-30/);
     assert.match(banner, /CF44 7TT/);
     assert.match(banner, new RegExp(`href="/families/${first}"`));

@@ -38,9 +38,40 @@ std::optional<Error> Ambiguous(const json::object& body) {
                            "family_id with a new family");
 }
 
+// The engine's reasons, as codes a client can act on and as the catalogue's plain words (the page's disclosure).
+json::object ExplanationJson(const Views& views, const MatchExplanation& e) {
+  json::array comparisons, corrections;
+  for (const auto& step : e.steps) {
+    if (step.field == "correction") {
+      corrections.push_back(json::object{{"kind", step.level},
+                                         {"description", views.T("referrals.matches.correction." + step.level)},
+                                         {"weight", step.weight}});
+      continue;
+    }
+    json::object c{{"field", step.field},
+                   {"level", step.level},
+                   {"description", views.T("referrals.matches.level." + step.level)},
+                   {"entered", step.entered.empty() ? json::value(nullptr) : json::value(step.entered)},
+                   {"on_record", step.stored.empty() ? json::value(nullptr) : json::value(step.stored)},
+                   {"weight", step.weight},
+                   {"term_frequency_weight", step.rarity}};
+    comparisons.push_back(std::move(c));
+  }
+  return {{"prior_weight", e.prior_weight},
+          {"comparisons", std::move(comparisons)},
+          {"corrections", std::move(corrections)},
+          {"match_weight", e.weight},
+          {"match_probability", e.probability}};
+}
+
 RawResponse PossibleMatches(const RequestContext& ctx, const Views& views, const ReferralOutcome& outcome) {
   json::array matches;
-  for (const auto& m : outcome.possible_matches) matches.push_back(PossibleMatchJson(m));
+  for (const auto& m : outcome.possible_matches) {
+    json::object match = PossibleMatchJson(m);
+    match["match_probability"] = m.probability ? json::value(*m.probability) : json::value(nullptr);
+    match["explanation"] = m.explanation ? json::value(ExplanationJson(views, *m.explanation)) : json::value(nullptr);
+    matches.push_back(std::move(match));
+  }
   json::object error{{"code", "possible_matches"},
                      {"message", views.T("api.possible_matches")},
                      {"correlation_id", ctx.correlation_id}};

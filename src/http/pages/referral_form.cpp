@@ -1,6 +1,7 @@
 #include "http/pages/referral_form.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "domain/field_rules.hpp"
 #include "http/pages/field_data.hpp"
@@ -188,6 +189,48 @@ mustache::data ReferralFormData(const MessageCatalogue& m, const Input& values, 
   return d;
 }
 
+std::string PercentText(const MessageCatalogue& m, double probability) {
+  // Rounding would print 100% for a near-certain match; the engine never says certain.
+  if (probability >= 0.9995) return m.Get("referrals.matches.almost_certain");
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", probability * 100);
+  return m.Format("referrals.matches.percent", {{"percent", text}});
+}
+
+std::string WeightText(double weight) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%+.1f", weight);
+  return text;
+}
+
+// The waterfall of `hearth link explain` in the catalogue's words: what each comparison found and what it added.
+mustache::data ExplanationData(const MessageCatalogue& m, const MatchExplanation& e) {
+  mustache::data d{mustache::data::type::object};
+  d.set("prior_weight", WeightText(e.prior_weight));
+  mustache::data steps{mustache::data::type::list};
+  for (const auto& step : e.steps) {
+    mustache::data item{mustache::data::type::object};
+    const bool correction = step.field == "correction";
+    item.set("field", m.Get("referrals.matches.field." + step.field));
+    const std::string finding_key = correction ? "referrals.matches.correction." : "referrals.matches.level.";
+    item.set("finding", m.Get(finding_key + step.level));
+    item.set("entered", step.entered.empty() ? m.Get("referrals.matches.value_missing") : step.entered);
+    item.set("stored", step.stored.empty() ? m.Get("referrals.matches.value_missing") : step.stored);
+    item.set("values", MustacheBool(!correction));
+    item.set("weight", WeightText(step.weight));
+    item.set("rarity", MustacheBool(step.rarity != 0));
+    if (step.rarity != 0)
+      item.set("rarity_text",
+               m.Format(step.rarity > 0 ? "referrals.matches.rare_value" : "referrals.matches.common_value",
+                        {{"weight", WeightText(step.rarity)}}));
+    steps.push_back(std::move(item));
+  }
+  d.set("steps", steps);
+  d.set("total", m.Format("referrals.matches.total",
+                          {{"weight", WeightText(e.weight)}, {"probability", PercentText(m, e.probability)}}));
+  return d;
+}
+
 mustache::data PossibleMatchesData(const MessageCatalogue& m, const std::vector<PossibleMatch>& matches,
                                    const Input& values, const std::vector<int>& block_of_person) {
   mustache::data list{mustache::data::type::list};
@@ -209,6 +252,13 @@ mustache::data PossibleMatchesData(const MessageCatalogue& m, const std::vector<
           rules::Trim(values.Get(PersonName(block, "given_name")) + " " + values.Get(PersonName(block, "family_name")));
     }
     item.set("similar_to", m.Format("referrals.matches.similar_to", {{"name", similar_to}}));
+    item.set("has_probability", MustacheBool(match.probability.has_value()));
+    item.set("probability", match.probability ? PercentText(m, *match.probability) : std::string());
+    item.set("has_explanation", MustacheBool(match.explanation.has_value()));
+    if (match.explanation) {
+      item.set("explanation", ExplanationData(m, *match.explanation));
+      item.set("explain_id", "match-" + std::to_string(match.person.id) + "-why");
+    }
     list.push_back(std::move(item));
   }
   return list;

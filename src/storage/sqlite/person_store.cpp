@@ -9,6 +9,10 @@ constexpr std::string_view kPersonColumns =
 const std::string kSelectPerson = std::string(kPersonColumns) + "WHERE p.id = ?1";
 const std::string kListPeople = std::string(kPersonColumns) + "WHERE p.family_id = ?1 ORDER BY p.role = 'child', "
                                                               "p.date_of_birth, p.id";
+// By primary key, so reading every person in pages and catching up with new ones both cost what they return.
+const std::string kListWithAddressAfter =
+    "SELECT p.id, p.family_id, p.given_name, p.family_name, p.date_of_birth, p.sex, p.role, p.version, f.postcode, "
+    "f.address_line_1 FROM people p JOIN families f ON f.id = p.family_id WHERE p.id > ?1 ORDER BY p.id LIMIT ?2";
 constexpr std::string_view kInsertPerson =
     "INSERT INTO people (family_id, given_name, family_name, given_name_key, family_name_key, date_of_birth, sex, "
     "role, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)";
@@ -83,6 +87,14 @@ std::vector<Person> SqlitePeople::ListForFamily(RecordId family_id) {
   auto st = c_.Prepare(kListPeople);
   st.Bind(1, family_id);
   while (st.Step()) out.push_back(ReadPerson(st));
+  return out;
+}
+
+std::vector<PersonWithAddress> SqlitePeople::ListWithAddressAfter(RecordId after_id, int limit) {
+  std::vector<PersonWithAddress> out;
+  auto st = c_.Prepare(kListWithAddressAfter);
+  st.Bind(1, after_id).Bind(2, static_cast<RecordId>(limit));
+  while (st.Step()) out.push_back({ReadPerson(st), st.Text(8), st.Text(9)});
   return out;
 }
 

@@ -76,6 +76,7 @@ class SqlitePeople final : public PersonRepository {
   std::optional<Person> FindById(RecordId id) override;
   std::vector<Person> ListForFamily(RecordId family_id) override;
   std::vector<Person> FindByDateOfBirth(const Date& date_of_birth, const FamilyVisibility& visibility) override;
+  std::vector<PersonWithAddress> ListWithAddressAfter(RecordId after_id, int limit) override;
   RecordId InsertRelationship(const Relationship& relationship) override;
   std::vector<Relationship> ListRelationships(RecordId family_id) override;
   bool DeleteRelationship(RecordId family_id, RecordId relationship_id) override;

@@ -165,5 +165,47 @@ TEST_F(LinkageDedupeEndToEnd, ThePersonIndexFindsAKnownPerson) {
   EXPECT_EQ((*index)->Size(), 6000u);  // the probe is not kept
 }
 
+TEST_F(LinkageDedupeEndToEnd, ThePersonIndexTakesPeopleAddedEditedAndRemovedAfterItWasBuilt) {
+  auto rows = ReadCsv(dir_ / "people.csv");
+  std::vector<PersonRecord> people;
+  for (size_t i = 0; i < 3000; ++i)
+    people.push_back({rows[i][0], std::vector<std::string>(rows[i].begin() + 1, rows[i].end())});
+  auto trained = PersonIndex::FromCsv(config_, variants_, (dir_ / "people.csv").string(), std::nullopt, 2);
+  ASSERT_TRUE(trained) << trained.error().internal;
+  auto built = PersonIndex::Build(config_, variants_, people, (*trained)->TrainedModel(), 2);
+  ASSERT_TRUE(built);
+  PersonIndex& index = **built;
+  const PersonRecord newcomer{"new-1", {"Gwenllian", "Trefriw", "1999-12-31", "F", "LD3 7AB", "4 Bridge Street"}};
+  EXPECT_TRUE(index.Lookup(newcomer, 5, 0.5).empty());
+
+  index.Add(newcomer);
+  EXPECT_EQ(index.Size(), 3001u);
+  auto known = index.Lookup({"probe", {"Gwen", "Trefriw", "1999-12-31", "F", "LD3 7AB", ""}}, 5, 0.5);
+  ASSERT_FALSE(known.empty());
+  EXPECT_EQ(known[0].id, "new-1");
+
+  // Added again under the same id (an edit): only the new details are found, and the person counts once.
+  index.Add({"new-1", {"Gwenllian", "Price", "1988-06-01", "F", "SA1 1AA", "1 Quay Parade"}});
+  EXPECT_EQ(index.Size(), 3001u);
+  EXPECT_TRUE(index.Lookup(newcomer, 5, 0.5).empty());
+  known = index.Lookup({"probe", {"Gwenllian", "Price", "1988-06-01", "F", "SA1 1AA", ""}}, 5, 0.5);
+  ASSERT_EQ(known.size(), 1u);
+  EXPECT_EQ(known[0].id, "new-1");
+
+  // A person from the build, removed, is no longer found; past the merge point, added people are still found.
+  const PersonRecord& stored = people[17];
+  ASSERT_FALSE(index.Lookup(stored, 50, 0.5).empty());
+  EXPECT_TRUE(index.Remove(stored.id));
+  EXPECT_FALSE(index.Remove(stored.id));
+  for (const auto& k : index.Lookup(stored, 50, 0.0)) EXPECT_NE(k.id, stored.id);
+  for (size_t i = 3000; i < 3000 + 4100; ++i)
+    index.Add({rows[i % rows.size()][0] + "-again-" + std::to_string(i),
+               std::vector<std::string>(rows[i % rows.size()].begin() + 1, rows[i % rows.size()].end())});
+  EXPECT_EQ(index.Size(), 3001u - 1 + 4100);
+  known = index.Lookup({"probe", {"Gwenllian", "Price", "1988-06-01", "F", "SA1 1AA", ""}}, 5, 0.5);
+  ASSERT_EQ(known.size(), 1u);
+  EXPECT_EQ(known[0].id, "new-1");
+}
+
 }  // namespace
 }  // namespace hearth::linkage
