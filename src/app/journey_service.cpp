@@ -270,7 +270,8 @@ Result<Episode> JourneyService::Close(const Principal& who, RecordId id, const I
       }
     }
     // Each need identified at assessment gets its outcome now: the Supporting Families claim reads them.
-    const auto needs = uow.Outcomes().ListNeeds(id);
+    // A closed episode is refused below as a step out of order (409), not for want of answers.
+    const auto needs = e.IsOpen() ? uow.Outcomes().ListNeeds(id) : std::vector<NeedRecord>{};
     const auto outcomes = NeedOutcomesFromInput(in, needs, errors);
     if (!errors.empty()) return Error::Validation(std::move(errors));
     if (statutory && statutory->person_id != 0) {

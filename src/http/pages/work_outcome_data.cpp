@@ -8,7 +8,7 @@ namespace hearth::http {
 namespace json = boost::json;
 
 namespace {
-std::string Family(const std::string& label, const MessageCatalogue& m) {
+std::string FamilyName(const std::string& label, const MessageCatalogue& m) {
   return label.empty() ? m.Get("work.unnamed_family") : label;
 }
 }  // namespace
@@ -18,7 +18,7 @@ void SetOutcomeWorkLists(mustache::data& data, const WorkList& list, const Messa
   for (const auto& r : list.oversight) {
     mustache::data row;
     row.set("href", "/episodes/" + std::to_string(r.episode_id));
-    row.set("family", Family(r.family_label, m));
+    row.set("family", FamilyName(r.family_label, m));
     row.set("last", r.last_oversight_on ? FormatDate(*r.last_oversight_on, m) : m.Get("work.oversight.never"));
     row.set("due_on", FormatDate(r.due_on, m));
     row.set("workers", r.workers);
@@ -33,7 +33,7 @@ void SetOutcomeWorkLists(mustache::data& data, const WorkList& list, const Messa
   for (const auto& r : list.audits) {
     mustache::data row;
     row.set("href", "/episodes/" + std::to_string(r.episode_id));
-    row.set("family", Family(r.family_label, m));
+    row.set("family", FamilyName(r.family_label, m));
     row.set("plan_on", FormatDate(r.plan_agreed_on, m));
     row.set("due_on", FormatDate(r.due_on, m));
     row.set("overdue", MustacheBool(r.overdue));

@@ -67,7 +67,8 @@ class OutcomeListsTest : public testing::JourneyFixture {
          today_.AddDays(-109).ToString() + "', plan_completed_on = '" + today_.AddDays(-100).ToString() +
          "', panel_on = '" + today_.AddDays(-99).ToString() + "', intervention_started_on = '" +
          today_.AddDays(-98).ToString() + "', review_started_on = '" + today_.AddDays(-10).ToString() +
-         "' WHERE id = " + std::to_string(id));
+         "', ea_officer_id = " + std::to_string(worker_id_) + ", br_officer_id = " + std::to_string(worker_id_) +
+         ", team_id = " + std::to_string(team_) + " WHERE id = " + std::to_string(id));
     return id;
   }
   Result<Episode> Close(RecordId id, std::vector<std::pair<std::string, std::string>> outcomes, int days_ago = 0) {
