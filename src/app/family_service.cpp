@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/audit_log.hpp"
+#include "app/family_outcomes.hpp"
 #include "app/person_linkage.hpp"
 #include "domain/name_similarity.hpp"
 #include "domain/postcode.hpp"
@@ -105,8 +106,9 @@ Result<FamilyView> FamilyService::View(const Principal& who, RecordId family_id)
           if (r.id == e.referral_id) received = r.received_on;
         view.due_facts.emplace(e.id, DueFactsFrom(received, uow->Casework().ListTafMeetings(e.id)));
       }
+      view.chronology = BuildChronology(view.referrals, view.episodes);
+      ReadFamilyOutcomes(*uow, who, family_id, view);
     }
-    view.chronology = BuildChronology(view.referrals, view.episodes);
     AuditSeparately(db_, sink_, who, "view", {"family", family_id, family_id}, "ok");
     return view;
   });

@@ -32,6 +32,8 @@ struct FamilyView {
   std::vector<Episode> episodes;
   std::vector<ChronologyEntry> chronology;  // newest first
   std::map<RecordId, DueFacts> due_facts;   // of each open episode: the dates its timescales count from
+  std::vector<AceEntry> aces;               // final ACEs of the children, newest first (app/family_outcomes)
+  std::vector<EpisodeNeeds> needs;          // each episode's needs with their outcome, newest episode first
 };
 
 struct SearchPage {

@@ -4,6 +4,7 @@
 #include "domain/casework_rules.hpp"
 #include "domain/field_rules.hpp"
 #include "domain/journey.hpp"
+#include "domain/need_outcome.hpp"
 
 namespace hearth {
 namespace {
@@ -268,6 +269,10 @@ Result<Episode> JourneyService::Close(const Principal& who, RecordId id, const I
         for (auto f : parsed.error().fields) errors.push_back({"statutory_" + f.field, f.message_key});
       }
     }
+    // Each need identified at assessment gets its outcome now: the Supporting Families claim reads them.
+    // A closed episode is refused below as a step out of order (409), not for want of answers.
+    const auto needs = e.IsOpen() ? uow.Outcomes().ListNeeds(id) : std::vector<NeedRecord>{};
+    const auto outcomes = NeedOutcomesFromInput(in, needs, errors);
     if (!errors.empty()) return Error::Validation(std::move(errors));
     if (statutory && statutory->person_id != 0) {
       auto person = uow.People().FindById(statutory->person_id);
@@ -277,6 +282,7 @@ Result<Episode> JourneyService::Close(const Principal& who, RecordId id, const I
     auto next = CloseEpisode(e, *on, *reason, std::move(summary), std::move(exit_plan));
     if (!next) return next;
     uow.Episodes().EndAssignments(id, std::nullopt, *on, "episode_closed");
+    uow.Outcomes().SetNeedOutcomes(id, outcomes);
     if (statutory) {
       statutory->family_id = e.family_id;
       uow.Casework().InsertStatutory(*statutory);

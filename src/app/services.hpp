@@ -12,6 +12,7 @@
 #include "app/practitioner_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
+#include "app/supporting_families_service.hpp"
 #include "app/user_admin.hpp"
 #include "app/work_list.hpp"
 
@@ -34,7 +35,10 @@ struct Services {
         work(database, &audit_sink, std::move(timescales)),
         drafts(database, &audit_sink, auth.Settings()),
         reports(database, &audit_sink, work.Calendar()),
-        assessments(database, &audit_sink, instruments) {}
+        assessments(database, &audit_sink, instruments),
+        claims(database, &audit_sink) {
+    if (const Instrument* form = instruments.Current("quality_audit")) work.SetAuditRoles(form->completed_by);
+  }
 
   // The front door's possible matches from the linkage engine, and edits reported to it (see PersonLinkage).
   void UseLinkage(PersonLinkage* linkage) {
@@ -58,6 +62,7 @@ struct Services {
   DraftService drafts;  // shares the sessions' clock and timeouts
   ReportService reports;  // uses the work list's working-day calendar (configured extra holidays)
   InstrumentService assessments;  // Resilience Assessments, scored by `instruments`
+  SupportingFamiliesService claims;  // the Supporting Families claim list
 };
 
 }  // namespace hearth

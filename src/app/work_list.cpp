@@ -12,13 +12,19 @@ std::vector<DueItem> WorkListService::DueFor(const Episode& episode, const DueFa
   return DueItems(episode, facts, config_.timescales, calendar_, today);
 }
 
+bool WorkListService::CompletesAudits(Role role) const {
+  return std::find(audit_roles_.begin(), audit_roles_.end(), role) != audit_roles_.end();
+}
+
 Result<WorkList> WorkListService::MyWork(const Principal& who, const Date& today, int page, int page_size) {
-  if (!who.Can(Capability::kWorkOnCases) && !who.Can(Capability::kAllocateCases)) {
+  const bool auditor = CompletesAudits(who.role);
+  if (!who.Can(Capability::kWorkOnCases) && !who.Can(Capability::kAllocateCases) && !auditor) {
     AuditSeparately(db_, sink_, who, "view", {"work_list", 0, 0}, "denied");
     return Error::Forbidden("work list");
   }
   WorkList list;
   list.team_view = who.role == Role::kManager && who.team_id != 0;
+  list.audit_view = auditor;
   std::vector<RecordId> user_ids{who.user_id};
   std::map<RecordId, User> team;
   {
@@ -48,6 +54,18 @@ Result<WorkList> WorkListService::MyWork(const Principal& who, const Date& today
         for (RecordId id : row.item.worker_ids) ++counts[id];
       for (const auto& [id, u] : team) list.caseloads.push_back({u.username, u.role, counts[id]});
     }
+    if (list.team_view) {
+      list.oversight = OverdueOversight(*uow, user_ids, today, team);
+      list.oversight_total = static_cast<int>(list.oversight.size());
+      if (list.oversight.size() > kOutcomeListRows) list.oversight.resize(kOutcomeListRows);
+    }
+    if (list.audit_view) {
+      list.audits = AuditsDue(*uow, today);
+      list.audits_total = static_cast<int>(list.audits.size());
+      list.audits_overdue = static_cast<int>(std::count_if(list.audits.begin(), list.audits.end(),
+                                                           [](const AuditRow& a) { return a.overdue; }));
+      if (list.audits.size() > kOutcomeListRows) list.audits.resize(kOutcomeListRows);
+    }
     // Keep the page asked for; only its rows need the households' names and their workers' names.
     list.total = static_cast<int>(list.rows.size());
     list.page_size = std::max(1, page_size);
@@ -57,7 +75,13 @@ Result<WorkList> WorkListService::MyWork(const Principal& who, const Date& today
     list.rows = std::vector<WorkRow>(std::make_move_iterator(first), std::make_move_iterator(last));
     std::vector<RecordId> family_ids;
     for (const auto& row : list.rows) family_ids.push_back(row.item.episode.family_id);
+    for (const auto& row : list.oversight) family_ids.push_back(row.family_id);
+    for (const auto& row : list.audits) family_ids.push_back(row.family_id);
     const auto labels = uow->Episodes().FamilyLabels(family_ids);
+    for (auto& row : list.oversight)
+      if (auto it = labels.find(row.family_id); it != labels.end()) row.family_label = it->second;
+    for (auto& row : list.audits)
+      if (auto it = labels.find(row.family_id); it != labels.end()) row.family_label = it->second;
     for (auto& row : list.rows) {
       if (auto it = labels.find(row.item.episode.family_id); it != labels.end()) row.item.family_label = it->second;
       for (RecordId id : row.item.worker_ids)

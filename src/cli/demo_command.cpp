@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 #include "common/messages.hpp"
+#include "app/instrument_config.hpp"
 #include "demo/demo_generator.hpp"
 #include "demo/history_export.hpp"
 
@@ -113,6 +114,9 @@ void AddDemoCommand(CLI::App& app, CommonOptions& common, std::function<int()>& 
       options.seed = opts->seed;
       options.years = opts->years;
       options.team_size = opts->team_size;
+      const auto instruments = LoadInstruments(ResolveRoot(common.root) / "config/instruments");
+      options.resilience = instruments.Current("resilience");
+      options.young_person = instruments.Current("young_person_resilience");
       auto summary = GenerateDemo(*db, options, [](int done, int total) {
         ShowProgress(done, total, std::to_string(done) + "/" + std::to_string(total) + " families");
       });

@@ -50,6 +50,7 @@ constexpr StaffMember kStaff[] = {
     {"demo.sw2", Role::kSocialWorker, "Families Plus"},
     {"demo.manager3", Role::kManager, "Families Plus"},
     {"demo.iw6", Role::kInterventionWorker, "CANS"},
+    {"demo.qa1", Role::kAuditor, "Quality Assurance"},
 };
 constexpr const char* kTeams[] = {"Front Door",
                                   "Engagement and Assessment",
@@ -57,7 +58,8 @@ constexpr const char* kTeams[] = {"Front Door",
                                   "Families Team West",
                                   "Families Team East",
                                   "Families Plus",
-                                  "CANS"};
+                                  "CANS",
+                                  "Quality Assurance"};
 
 struct Staff {
   std::vector<RecordId> front_door;  // who records referrals
@@ -104,6 +106,8 @@ Staff EnsureStaff(UserRepository& users, int team_size) {
     if (member.role == Role::kFrontDoorCoordinator) staff.front_door.push_back(id);
     if (member.role == Role::kEaOfficer) staff.journey.ea_officers.push_back(id);
     if (member.role == Role::kBrOfficer) staff.journey.br_officers.push_back(id);
+    if (member.role == Role::kManager) staff.journey.managers.push_back(id);
+    if (member.role == Role::kAuditor) staff.journey.auditors.push_back(id);
     if (member.role == Role::kInterventionWorker || member.role == Role::kFamilyAide)
       staff.journey.workers.push_back({id, users.FindTeamByName(member.team)->id});
     ++staff.count;
@@ -221,6 +225,9 @@ Result<DemoSummary> GenerateDemo(Database& db, const DemoOptions& options,
           staff.journey.practitioners.push_back(uow->Practitioners().Insert(p));
         }
       summary.staff = staff.count;
+      staff.journey.resilience = options.resilience;
+      staff.journey.young_person = options.young_person;
+      staff.journey.outcome_seed = options.seed;
     }
     for (; done < batch_end; ++done) WriteFamily(*uow, rng, staff, start, options.today, summary);
     uow->Commit();

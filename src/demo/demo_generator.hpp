@@ -5,6 +5,7 @@
 
 #include "common/date.hpp"
 #include "common/error.hpp"
+#include "domain/instrument.hpp"
 #include "ports/database.hpp"
 
 namespace hearth {
@@ -17,6 +18,9 @@ struct DemoOptions {
   // Intervention workers in each families team: accounts are added to the listed staff until each team has this
   // many (0 or fewer than listed: the listed staff only). A manager's view of a large team is benchmarked with it.
   int team_size = 0;
+  // The forms the demo's Resilience Assessments are made with (config/instruments); none: no assessments.
+  const Instrument* resilience = nullptr;
+  const Instrument* young_person = nullptr;
 };
 
 struct DemoSummary {

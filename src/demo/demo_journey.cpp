@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 
+#include "demo/demo_outcomes.hpp"
 #include "domain/journey.hpp"
 
 namespace hearth::demo {
@@ -314,6 +315,8 @@ bool WriteJourney(UnitOfWork& uow, DemoRandom& rng, JourneyStaff& staff, Episode
     cw.InsertReview(*r.review);
   }
   if (r.statutory) cw.InsertStatutory(*r.statutory);
+  e.id = id;
+  WriteOutcomes(uow, staff, staff.outcome_seed, e, members, e.worker_id != 0 ? e.worker_id : worker.id, today);
   return !e.IsOpen();
 }
 

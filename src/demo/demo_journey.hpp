@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "demo/demo_random.hpp"
+#include "domain/instrument.hpp"
 #include "ports/database.hpp"
 
 namespace hearth::demo {
@@ -24,6 +25,13 @@ struct JourneyStaff {
   std::vector<RecordId> practitioners;  // the lead professionals TAF meetings choose from
   // The weekly panel's meetings, by date, created as the first decision of each date is written.
   std::map<Date, RecordId> panel_meetings;
+  // Issue 4's outcome records (demo_outcomes): who records oversight and audits, the forms assessments are made
+  // with (none: no assessments), and the seed of each episode's own stream.
+  std::vector<RecordId> managers;
+  std::vector<RecordId> auditors;
+  const Instrument* resilience = nullptr;
+  const Instrument* young_person = nullptr;
+  unsigned outcome_seed = 0;
 };
 
 // `episode` has been planned as opened (awaiting allocation) and not yet inserted; this moves it as far as `today`

@@ -13,6 +13,7 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterPractitionerPages(router, deps);
   RegisterWorkPages(router, deps);
   RegisterReportPages(router, deps);
+  RegisterSupportingFamiliesPages(router, deps);
   RegisterDraftPages(router, deps);
   RegisterFamilyApi(router, deps);
   RegisterReferralApi(router, deps);

@@ -21,6 +21,7 @@ void RegisterReferralPages(Router& router, RouteDeps deps);   // pages/referral_
 void RegisterAdminPages(Router& router, RouteDeps deps);      // pages/admin_pages.cpp
 void RegisterCaseworkPages(Router& router, RouteDeps deps);   // pages/casework_pages.cpp
 void RegisterReportPages(Router& router, RouteDeps deps);     // pages/report_pages.cpp (dashboard, CSV, XLSX)
+void RegisterSupportingFamiliesPages(Router& router, RouteDeps deps);  // pages/supporting_families_pages.cpp
 void RegisterPanelPages(Router& router, RouteDeps deps);      // pages/panel_pages.cpp
 void RegisterPractitionerPages(Router& router, RouteDeps deps);  // pages/practitioner_pages.cpp
 void RegisterWorkPages(Router& router, RouteDeps deps);       // pages/work_pages.cpp (page and API)

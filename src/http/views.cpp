@@ -117,7 +117,9 @@ std::string Views::Page(const RequestContext& ctx, std::string_view template_nam
     layout.set("can_view_audit", MustacheBool(who.Can(Capability::kViewAudit)));
     layout.set("can_manage_directory", MustacheBool(who.Can(Capability::kManageDirectory)));
     layout.set("can_view_reports", MustacheBool(who.Can(Capability::kViewReports)));
-    layout.set("has_work", MustacheBool(who.Can(Capability::kWorkOnCases) || who.Can(Capability::kAllocateCases)));
+    // Auditors' My work is the list of audits due (WorkListService::CompletesAudits).
+    layout.set("has_work", MustacheBool(who.Can(Capability::kWorkOnCases) || who.Can(Capability::kAllocateCases) ||
+                                        who.role == Role::kAuditor));
     layout.set("can_allocate", MustacheBool(who.Can(Capability::kAllocateCases)));
     layout.set("answers_appraisals", MustacheBool(who.Can(Capability::kAnswerAppraisals)));
   }

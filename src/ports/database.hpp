@@ -11,6 +11,7 @@
 #include "ports/drafts.hpp"
 #include "ports/families.hpp"
 #include "ports/interchange.hpp"
+#include "ports/outcomes.hpp"
 #include "ports/panel.hpp"
 #include "ports/practitioners.hpp"
 #include "ports/reports.hpp"
@@ -36,6 +37,7 @@ class UnitOfWork {
   virtual ReportRepository& Reports() = 0;
   virtual AssessmentRepository& Assessments() = 0;
   virtual InterchangeRepository& Interchange() = 0;
+  virtual OutcomeRepository& Outcomes() = 0;
   // Makes every write durable; without it the destructor rolls back.
   virtual void Commit() = 0;
 };

@@ -304,8 +304,19 @@ describe('early help journey (API)', () => {
     assert.equal(episode.stage, 'review');
     refused(await step('wil', id, 'close', { on: '2026-11-20', closure_reason: 'outcomes_met',
       closure_summary: 'Attendance 97%' }), 422, 'validation_failed', 'exit_plan');
+    // Each need identified at assessment needs its outcome (issue 4): one missing is refused on its field.
+    refused(await step('wil', id, 'close', { on: '2026-11-20', closure_reason: 'outcomes_met',
+      closure_summary: 'Attendance 97%', exit_plan: 'Library homework club, introduced by Wil',
+      need_outcomes: { housing: 'improved' } }), 422, 'validation_failed', 'need_outcome.education');
+    refused(await step('wil', id, 'close', { on: '2026-11-20', closure_reason: 'outcomes_met',
+      closure_summary: 'Attendance 97%', exit_plan: 'Library homework club, introduced by Wil',
+      need_outcomes: { housing: 'improved', education: 'better' } }), 422, 'validation_failed', 'need_outcome.education');
     episode = ok(await step('wil', id, 'close', { on: '2026-11-20', closure_reason: 'outcomes_met',
-      closure_summary: 'Attendance 97%', exit_plan: 'Library homework club, introduced by Wil' })).episode;
+      closure_summary: 'Attendance 97%', exit_plan: 'Library homework club, introduced by Wil',
+      need_outcomes: { housing: 'improved', education: 'not_improved' } })).episode;
+    assert.equal(await sqlite(hearth.dbPath, `SELECT group_concat(outcome_area || '=' || outcome, ',') FROM ` +
+      `(SELECT * FROM assessment_needs WHERE episode_id = ${id} ORDER BY outcome_area)`),
+      'education=not_improved,housing=improved');
     assert.equal(episode.stage, 'closed');
     assert.equal(episode.closure_reason, 'outcomes_met');
     refused(await step('mary', id, 'close', { closure_reason: 'other', closure_summary: 'x' }), 409, 'conflict');

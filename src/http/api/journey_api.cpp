@@ -3,6 +3,7 @@
 // with the episode as it now stands and its new ETag, and changes nothing when refused.
 #include <boost/json/object.hpp>
 
+#include "domain/enum_names.hpp"
 #include "http/api/api_common.hpp"
 #include "http/api/casework_json.hpp"
 #include "http/api/json_views.hpp"
@@ -25,8 +26,29 @@ const JsonSchema kPanelDecision{{Text("outcome"), Id("meeting_id"), Text("panel_
                                  Text("intervention_started_on"), Text("reasons")}};
 const JsonSchema kChangeWorker{{Id("worker_id"), Text("on"), Text("reason")}};
 const JsonSchema kStartReview{{Text("on"), Text("next_steps")}};
+// At closure, the outcome of each need identified at assessment: {"need_outcomes": {"housing": "improved", …}}.
+const JsonSchema kNeedOutcomes = [] {
+  JsonSchema schema;
+  for (OutcomeArea area : AllValues<OutcomeArea>()) schema.members.push_back(Text(std::string(ToString(area))));
+  return schema;
+}();
+JsonMember NeedOutcomes() {
+  JsonMember m{"need_outcomes", JsonType::kObject};
+  m.schema = &kNeedOutcomes;
+  return m;
+}
 const JsonSchema kClose{{Text("on"), Text("closure_reason"), Text("closure_summary"), Text("exit_plan"),
-                         Text("statutory_kind"), Id("statutory_person_id"), Text("statutory_started_on")}};
+                         Text("statutory_kind"), Id("statutory_person_id"), Text("statutory_started_on"),
+                         NeedOutcomes()}};
+
+// The body as the use case's Input; need_outcomes.<area> becomes the form's need_outcome.<area>.
+Input StepInput(const json::object& body) {
+  Input in = ToInput(body);
+  if (const auto* outcomes = body.if_contains("need_outcomes"); outcomes && outcomes->is_object())
+    for (const auto& [area, value] : outcomes->get_object())
+      if (value.is_string()) in.Add("need_outcome." + std::string(area), std::string(value.get_string()));
+  return in;
+}
 
 using StepFn = Result<Episode> (JourneyService::*)(const Principal&, RecordId, const Input&, int);
 
@@ -38,7 +60,7 @@ RawResponse Step(RequestContext& ctx, RouteDeps deps, StepFn step, const JsonSch
   if (!version) return std::move(*refusal);
   auto body = ReadJsonBody(ctx, schema);
   if (!body) return ProblemResponse(ctx, body.error(), deps.views.Messages());
-  auto episode = (deps.services.journey.*step)(ctx.Who(), *id, ToInput(*body), *version);
+  auto episode = (deps.services.journey.*step)(ctx.Who(), *id, StepInput(*body), *version);
   if (!episode) return Failed(ctx, deps.views, episode.error());
   RawResponse res = JsonResponse(ctx, bhttp::status::ok, json::object{{"episode", EpisodeJson(*episode)}});
   api::SetEtag(res, episode->version);

@@ -1,6 +1,7 @@
 #include "http/pages/casework_steps.hpp"
 
 #include "domain/enum_names.hpp"
+#include "domain/need_outcome.hpp"
 #include "http/pages/family_view_data.hpp"
 #include "http/pages/practitioner_text.hpp"
 
@@ -98,6 +99,20 @@ void AddChildViews(const StepContext& s, std::vector<FormField>& fields) {
     f.name = "child_view." + std::to_string(p.id);
     f.kind = Kind::kTextarea;
     f.label = M(s).Format("casework.label.child_view", {{"name", p.FullName()}});
+    fields.push_back(std::move(f));
+  }
+}
+
+// At closure, one question per need identified at assessment: did it improve? (need_outcome.<area>)
+void AddNeedOutcomes(const StepContext& s, std::vector<FormField>& fields) {
+  if (!s.file.assessment) return;
+  for (const auto& [area, need] : s.file.assessment->needs) {
+    FormField f;
+    f.name = NeedOutcomeField(area);
+    f.kind = Kind::kRadios;
+    f.label = M(s).Format("casework.label.need_outcome", {{"area", M(s).Get("reason." + std::string(ToString(area)))}});
+    f.hint = need;
+    f.options = Options<NeedOutcome>(s, "need_outcome");
     fields.push_back(std::move(f));
   }
 }
@@ -330,13 +345,15 @@ std::vector<CaseworkStep> BuildSteps() {
 
   steps.push_back({"close", "close", work,
                    [](const StepContext& s) {
-                     return std::vector{
+                     auto f = std::vector{
                          Field(s, "on", Kind::kDate),
                          Field(s, "closure_reason", Kind::kRadios, Options<ClosureReason>(s, "closure_reason")),
-                         Field(s, "closure_summary", Kind::kTextarea), Field(s, "exit_plan", Kind::kTextarea),
-                         Field(s, "statutory_kind", Kind::kSelect, Options<StatutoryKind>(s, "statutory_kind")),
-                         Field(s, "statutory_person_id", Kind::kSelect, ChildOptions(s)),
-                         Field(s, "statutory_started_on", Kind::kDate)};
+                         Field(s, "closure_summary", Kind::kTextarea), Field(s, "exit_plan", Kind::kTextarea)};
+                     AddNeedOutcomes(s, f);
+                     f.push_back(Field(s, "statutory_kind", Kind::kSelect, Options<StatutoryKind>(s, "statutory_kind")));
+                     f.push_back(Field(s, "statutory_person_id", Kind::kSelect, ChildOptions(s)));
+                     f.push_back(Field(s, "statutory_started_on", Kind::kDate));
+                     return f;
                    },
                    Nothing, EpisodeVersion, [](const StepContext& s, const Input& in, int v) {
                      return Done(s.deps.services.journey.Close(s.ctx.Who(), EpisodeId(s), in, v));

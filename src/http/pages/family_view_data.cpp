@@ -17,6 +17,8 @@ std::string DetailPrefix(std::string_view what) {
   if (what == "chronology.referral_received") return "source.";
   if (what == "chronology.decision") return "decision.";
   if (what == "chronology.episode_closed") return "closure_reason.";
+  if (what == "chronology.feedback") return "family_outcomes.form.";
+  if (what == "chronology.audit") return "report.grade.";
   return {};
 }
 
@@ -181,6 +183,9 @@ mustache::data ChronologyItems(const std::vector<ChronologyEntry>& entries, cons
     if (!prefix.empty() && !e.detail.empty()) item.set("detail", messages.Get(prefix + e.detail));
     const bool about_referral = e.what == "chronology.referral_received" || e.what == "chronology.decision";
     if (about_referral && e.record_id > 0) item.set("href", "/referrals/" + std::to_string(e.record_id));
+    // Feedback, oversight and audits (app/family_outcomes) name the episode they sit on.
+    const bool on_episode = e.what == "chronology.feedback" || e.what == "chronology.oversight" || e.what == "chronology.audit";
+    if (on_episode && e.record_id > 0) item.set("href", "/episodes/" + std::to_string(e.record_id));
     items.push_back(std::move(item));
   }
   return items;

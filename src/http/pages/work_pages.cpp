@@ -8,6 +8,7 @@
 #include "http/api/json_helpers.hpp"
 #include "http/pages/family_view_data.hpp"
 #include "http/pages/page_errors.hpp"
+#include "http/pages/work_outcome_data.hpp"
 #include "http/responses.hpp"
 #include "http/routes.hpp"
 
@@ -69,6 +70,7 @@ RawResponse WorkPage(RequestContext& ctx, RouteDeps deps) {
   data.set("pagination", PaginationData(list->page, list->page_size, list->total, "/my-work"));
   data.set("overdue_count", std::to_string(list->overdue));
   data.set("due_soon_count", std::to_string(list->due_soon));
+  SetOutcomeWorkLists(data, *list, m);
   return HtmlResponse(ctx, bhttp::status::ok, deps.views.Page(ctx, "casework/my_work", data));
 }
 
@@ -93,15 +95,16 @@ RawResponse WorkApi(RequestContext& ctx, RouteDeps deps) {
   for (const auto& c : list->caseloads)
     caseloads.push_back(
         json::object{{"username", c.username}, {"role", jsonh::EnumJson(c.role)}, {"open_episodes", c.open_episodes}});
-  return JsonResponse(ctx, bhttp::status::ok,
-                      json::object{{"team_view", list->team_view},
+  json::object out{{"team_view", list->team_view},
                                    {"total", list->total},
                                    {"page", list->page},
                                    {"page_size", list->page_size},
                                    {"overdue", list->overdue},
                                    {"due_soon", list->due_soon},
                                    {"items", std::move(items)},
-                                   {"caseloads", std::move(caseloads)}});
+                                   {"caseloads", std::move(caseloads)}};
+  AddOutcomeWorkLists(out, *list);
+  return JsonResponse(ctx, bhttp::status::ok, std::move(out));
 }
 
 }  // namespace

@@ -16,9 +16,12 @@ constexpr std::string_view kInsertAssessment =
 constexpr std::string_view kUpdateAssessment =
     "UPDATE family_assessments SET strengths = ?2, family_wants = ?3, version = version + 1, updated_at = ?4 "
     "WHERE episode_id = ?1 AND version = ?5";
-constexpr std::string_view kDeleteNeeds = "DELETE FROM assessment_needs WHERE episode_id = ?1";
+// A need's outcome at closure (migration 8) outlives edits of the need's wording: needs are updated in place and only
+// the areas no longer named are deleted.
+constexpr std::string_view kDeleteNeed = "DELETE FROM assessment_needs WHERE episode_id = ?1 AND outcome_area = ?2";
 constexpr std::string_view kInsertNeed =
-    "INSERT INTO assessment_needs (episode_id, outcome_area, need) VALUES (?1, ?2, ?3)";
+    "INSERT INTO assessment_needs (episode_id, outcome_area, need) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (episode_id, outcome_area) DO UPDATE SET need = excluded.need";
 constexpr std::string_view kListNeeds = "SELECT outcome_area, need FROM assessment_needs WHERE episode_id = ?1";
 
 constexpr std::string_view kInsertAppraisal =
@@ -100,7 +103,8 @@ bool SqliteCasework::SaveAssessment(const FamilyAssessment& a) {
         .Run();
   }
   if (c_.Changes() != 1) return false;
-  c_.Prepare(kDeleteNeeds).Bind(1, a.episode_id).Run();
+  for (OutcomeArea area : AllValues<OutcomeArea>())
+    if (!a.needs.contains(area)) c_.Prepare(kDeleteNeed).Bind(1, a.episode_id).Bind(2, ToString(area)).Run();
   for (const auto& [area, need] : a.needs)
     c_.Prepare(kInsertNeed).Bind(1, a.episode_id).Bind(2, ToString(area)).Bind(3, need).Run();
   ReplaceChildViews(c_, a.episode_id, kAssessmentContext, a.child_views);

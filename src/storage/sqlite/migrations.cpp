@@ -13,6 +13,7 @@ const std::vector<Migration>& AllMigrations() {
        kMigration0006Interchange},
       {7, "panel meetings; practitioner directory; lead professional by practitioner",
        kMigration0007PanelMeetingsPractitioners},
+      {8, "outcome of each need at closure; indexes for the oversight and audit work lists", kMigration0008Outcomes},
   };
   return kAll;
 }

@@ -238,4 +238,25 @@ class SqliteAssessments final : public AssessmentRepository {
   Connection& c_;
 };
 
+class SqliteOutcomes final : public OutcomeRepository {
+ public:
+  explicit SqliteOutcomes(Connection& c) : c_(c) {}
+  std::vector<NeedRecord> ListNeeds(RecordId episode_id) override;
+  void SetNeedOutcomes(RecordId episode_id, const std::map<OutcomeArea, NeedOutcome>& outcomes) override;
+  std::vector<AceEntry> ListAces(RecordId family_id) override;
+  std::vector<EpisodeNeeds> ListFamilyNeeds(RecordId family_id) override;
+  std::vector<OutcomeEvent> ListOutcomeEvents(RecordId family_id) override;
+  std::vector<OversightDueFacts> ListOversightFacts(const std::vector<RecordId>& user_ids) override;
+  std::vector<AuditDueFacts> ListAuditsDue(const Date& plan_agreed_by) override;
+  std::vector<ClaimFacts> ListClaimFacts(const Date& from, const Date& to) override;
+  void InsertFinalAce(const AceEntry& ace, RecordId recorded_by) override;
+  void InsertFinalFeedback(RecordId episode_id, const Date& on, FeedbackForm form, std::optional<Satisfaction> satisfaction,
+                           const std::string& answers_json, RecordId recorded_by) override;
+  void InsertFinalOversight(const OversightEntry& entry) override;
+  void InsertFinalAudit(const AuditEntry& entry) override;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace hearth::sqlite

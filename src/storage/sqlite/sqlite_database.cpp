@@ -32,7 +32,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
         drafts_(*connection_),
         reports_(*connection_),
         assessments_(*connection_),
-        interchange_(*connection_) {
+        interchange_(*connection_),
+        outcomes_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -62,6 +63,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   ReportRepository& Reports() override { return reports_; }
   AssessmentRepository& Assessments() override { return assessments_; }
   InterchangeRepository& Interchange() override { return interchange_; }
+  OutcomeRepository& Outcomes() override { return outcomes_; }
   void Commit() override {
     connection_->Run("COMMIT");
     done_ = true;
@@ -85,6 +87,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteReports reports_;
   SqliteAssessments assessments_;
   SqliteInterchange interchange_;
+  SqliteOutcomes outcomes_;
   bool done_ = false;
 };
 
