@@ -50,6 +50,9 @@ constexpr std::string_view kSelectAudits =
     "SELECT audited_on, grade, shared_with_worker FROM quality_audits WHERE status = 'final' AND audited_on "
     "BETWEEN ?1 AND ?2";
 
+constexpr std::string_view kMapDatabase = "PRAGMA mmap_size = 4294967296";  // up to 4 GiB of the file
+constexpr std::string_view kUnmapDatabase = "PRAGMA mmap_size = 0";
+
 // The largest row id of a table: at least its number of rows, found in the b-tree without a scan, so that the
 // big vectors are sized once instead of growing (and moving their strings) a dozen times.
 constexpr std::string_view kMaxEpisodeRow = "SELECT COALESCE(max(id), 0) FROM episodes";
@@ -205,6 +208,19 @@ void LoadInstruments(Connection& c, const EpisodeIndexByRow& index, Date from, D
 }  // namespace
 
 ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
+  // The load reads most of the database once. Through memory-mapped pages SQLite reads them in place; through the
+  // ordinary page cache (16 MiB) every page is copied in by a read() and evicted again. Only for this load: the
+  // setting goes back to SQLite's default (no mapping) when it ends, also when it fails.
+  c_.Execute(kMapDatabase);
+  struct Unmap {
+    Connection& c;
+    ~Unmap() {
+      try {
+        c.Execute(kUnmapDatabase);
+      } catch (const StorageError&) {  // the connection stays usable without the mapping turned off
+      }
+    }
+  } unmap{c_};
   ServiceHistory h;
   h.referrals.reserve(MaxRow(c_, kMaxReferralRow));
   for (Statement s = c_.Prepare(kSelectReferrals); s.Step();)
