@@ -136,8 +136,7 @@ class PositionByRow {
   std::vector<EpisodeIndex> positions_;
 };
 
-void LoadEpisodes(Connection& c, ServiceHistory& h, const PositionByRow& referral_index,
-                  PositionByRow& index) {
+void LoadEpisodes(Connection& c, ServiceHistory& h, const PositionByRow& referral_index, PositionByRow& index) {
   h.episodes.reserve(MaxRow(c, kMaxEpisodeRow));
   const IdsByRow teams(c, kSelectTeamIds);
   Statement s = c.Prepare(kSelectEpisodes);
