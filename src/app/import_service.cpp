@@ -234,7 +234,8 @@ class Importer {
 ImportReport ImportService::Import(const Principal& who, LineSource& source, const ImportOptions& options,
                                    const ImportProgress& progress) {
   ImportReport report;
-  auto uow = db_.BeginWrite();
+  // The importer resolves every reference itself and refuses the whole file if one dangles (Index::Check).
+  auto uow = db_.BeginBulkWrite();
   Importer(*uow, who, source, options, progress, report).Run();
   if (report.error_count == 0) uow->Commit();
   return report;

@@ -49,9 +49,8 @@ void CheckNotBefore(const json::object& r, std::string_view earlier, std::string
 Ref IdTable::Intern(std::string_view id) {
   if (auto it = ids_.find(id); it != ids_.end()) return it->second;
   const Ref r = static_cast<Ref>(entries_.size());
-  auto [it, inserted] = ids_.emplace(std::string(id), r);
+  ids_.emplace(names_.emplace_back(id), r);
   entries_.emplace_back();
-  names_.push_back(&it->first);
   return r;
 }
 

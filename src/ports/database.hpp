@@ -48,6 +48,9 @@ class Database {
   virtual std::unique_ptr<UnitOfWork> BeginRead() = 0;
   // A writer: takes the write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the busy timeout.
   virtual std::unique_ptr<UnitOfWork> BeginWrite() = 0;
+  // A writer for one large load whose caller resolves and checks every reference itself (the interchange import):
+  // as BeginWrite, but the database does not check references row by row. Still one transaction: all or nothing.
+  virtual std::unique_ptr<UnitOfWork> BeginBulkWrite() = 0;
   // Appends audit rows that record access rather than change (views, searches, refusals) in one durable commit.
   // An implementation may keep them apart from the records, so that this steady stream of small writes does not
   // disturb readers of the records; AuditRepository reads return both kinds together.

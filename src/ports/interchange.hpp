@@ -36,8 +36,9 @@ struct RecordWrite {
 class InterchangeRepository {
  public:
   virtual ~InterchangeRepository() = default;
-  // Readies this unit of work for one large import: references are checked at commit (the file's records come in
-  // any order) and the page cache is enlarged.
+  // Readies this unit of work for one large import: references are not checked row by row (the file's records come
+  // in any order; the importer resolves every one itself, and a bulk write has foreign keys off) and the page cache
+  // is enlarged.
   virtual void BeginBulkImport() = 0;
   // The largest row id of the table holding `type` (0 when empty): new rows take the ids after it.
   virtual std::int64_t MaxRow(interchange::RecordType type) = 0;

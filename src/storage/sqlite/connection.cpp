@@ -128,6 +128,15 @@ Statement Connection::Prepare(std::string_view sql) {
   return Statement(stmt);
 }
 
+Statement Connection::PrepareStatic(std::string_view sql) {
+  const std::pair key(sql.data(), sql.size());
+  if (auto it = static_cache_.find(key); it != static_cache_.end()) return Statement(it->second);
+  Prepare(sql);  // into cache_, which owns it
+  const auto stmt = cache_.find(std::string(sql))->second;
+  static_cache_.emplace(key, stmt);
+  return Statement(stmt);
+}
+
 void Connection::Execute(std::string_view sql) {
   std::string text(sql);
   char* err = nullptr;

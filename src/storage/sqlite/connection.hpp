@@ -2,11 +2,13 @@
 // src/storage: driver errors become hearth errors at the repository boundary.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -79,6 +81,9 @@ class Connection {
 
   // A cached prepared statement for `sql` (use named constants: the cache is keyed by the text).
   Statement Prepare(std::string_view sql);
+  // The same for SQL text that lives as long as the program (constants, function statics): cached by its address,
+  // so a statement run millions of times (an import's inserts) is found without copying and hashing its text.
+  Statement PrepareStatic(std::string_view sql);
   void Execute(std::string_view sql);  // one or more statements, no results
   // One statement through the prepared-statement cache: for BEGIN/COMMIT/ROLLBACK, run on every request.
   void Run(std::string_view sql) { Prepare(sql).Run(); }
@@ -88,6 +93,7 @@ class Connection {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::map<std::pair<const char*, std::size_t>, sqlite3_stmt*> static_cache_;  // statements owned by cache_
 };
 
 }  // namespace hearth::sqlite

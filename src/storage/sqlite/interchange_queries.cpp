@@ -1,6 +1,7 @@
 #include "storage/sqlite/interchange_queries.hpp"
 
 #include <array>
+#include <string>
 
 namespace hearth::sqlite {
 namespace {
@@ -173,5 +174,19 @@ constexpr std::array<InterchangeQueries, interchange::kRecordTypeCount> kQueries
 }  // namespace
 
 const InterchangeQueries& QueriesFor(interchange::RecordType type) { return kQueries[interchange::TypeIndex(type)]; }
+
+std::string_view InsertFor(interchange::RecordType type) {
+  static const auto inserts = [] {
+    constexpr std::string_view kInsert = "INSERT INTO ", kConflict = " ON CONFLICT";
+    std::array<std::string, interchange::kRecordTypeCount> out;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const auto upsert = kQueries[i].upsert;
+      const auto values = upsert.substr(kInsert.size(), upsert.find(kConflict) - kInsert.size());
+      out[i] = "INSERT OR ROLLBACK INTO " + std::string(values);
+    }
+    return out;
+  }();
+  return inserts[interchange::TypeIndex(type)];
+}
 
 }  // namespace hearth::sqlite

@@ -15,4 +15,9 @@ struct InterchangeQueries {
 
 const InterchangeQueries& QueriesFor(interchange::RecordType type);
 
+// The insert of a new record of `type`: the upsert without its ON CONFLICT clause, as INSERT OR ROLLBACK. An import
+// is all or nothing, so a failed insert may take the whole transaction with it; in exchange SQLite needs no
+// statement savepoint (and no statement journal copying every page the insert touches) for each row.
+std::string_view InsertFor(interchange::RecordType type);
+
 }  // namespace hearth::sqlite

@@ -186,7 +186,7 @@ std::string SqliteInterchange::ServiceKeyFor(std::string_view name, std::int64_t
 void SqliteInterchange::Write(const RecordWrite& w) {
   const auto& spec = interchange::Spec(w.type);
   const auto& r = *w.record;
-  auto st = c_.Prepare(QueriesFor(w.type).upsert);
+  auto st = c_.PrepareStatic(w.update ? QueriesFor(w.type).upsert : InsertFor(w.type));
   st.Bind(1, w.row).Bind(kCreatedAtParameter, w.created_at);
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
     const auto& f = spec.fields[i];

@@ -15,7 +15,7 @@ constexpr std::size_t kMaxIdleConnections = 16;
 
 class SqliteUnitOfWork final : public UnitOfWork {
  public:
-  SqliteUnitOfWork(SqliteDatabase& owner, std::unique_ptr<Connection> connection, bool write)
+  SqliteUnitOfWork(SqliteDatabase& owner, std::unique_ptr<Connection> connection, bool write, bool bulk)
       : owner_(owner),
         connection_(std::move(connection)),
         users_(*connection_),
@@ -33,7 +33,13 @@ class SqliteUnitOfWork final : public UnitOfWork {
         reports_(*connection_),
         assessments_(*connection_),
         interchange_(*connection_),
-        outcomes_(*connection_) {
+        outcomes_(*connection_),
+        bulk_(bulk) {
+    // A bulk load checks its own references. With foreign keys on, SQLite looks up the parent of every reference
+    // of every row and, worse, runs each insert inside a statement savepoint whose journal copies every page the
+    // insert touches (a 200,000-episode import wrote 5.7 million pages to a temporary file). The pragma only takes
+    // effect outside a transaction, so it is set before BEGIN and restored when the unit of work ends.
+    if (bulk_) connection_->Execute("PRAGMA foreign_keys=OFF");
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -43,6 +49,13 @@ class SqliteUnitOfWork final : public UnitOfWork {
         connection_->Run("ROLLBACK");
       } catch (const StorageError&) {
         connection_.reset();  // an unusable connection is dropped, not pooled
+      }
+    }
+    if (connection_ && bulk_) {
+      try {
+        connection_->Execute("PRAGMA foreign_keys=ON");
+      } catch (const StorageError&) {
+        connection_.reset();  // never pooled with its checks off
       }
     }
     if (connection_) owner_.Release(std::move(connection_));
@@ -88,6 +101,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteAssessments assessments_;
   SqliteInterchange interchange_;
   SqliteOutcomes outcomes_;
+  bool bulk_ = false;
   bool done_ = false;
 };
 
@@ -134,9 +148,9 @@ void SqliteDatabase::Release(std::unique_ptr<Connection> connection) {
   if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
 }
 
-std::unique_ptr<UnitOfWork> SqliteDatabase::Begin(bool write) {
+std::unique_ptr<UnitOfWork> SqliteDatabase::Begin(bool write, bool bulk) {
   try {
-    return std::make_unique<SqliteUnitOfWork>(*this, Acquire(), write);
+    return std::make_unique<SqliteUnitOfWork>(*this, Acquire(), write, bulk);
   } catch (const StorageError& e) {
     throw FatalError(std::string("database unavailable: ") + e.what());
   }
@@ -144,6 +158,7 @@ std::unique_ptr<UnitOfWork> SqliteDatabase::Begin(bool write) {
 
 std::unique_ptr<UnitOfWork> SqliteDatabase::BeginRead() { return Begin(false); }
 std::unique_ptr<UnitOfWork> SqliteDatabase::BeginWrite() { return Begin(true); }
+std::unique_ptr<UnitOfWork> SqliteDatabase::BeginBulkWrite() { return Begin(true, true); }
 
 int SqliteDatabase::SchemaVersion() {
   auto c = Acquire();

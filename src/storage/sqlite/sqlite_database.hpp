@@ -16,6 +16,7 @@ class SqliteDatabase final : public Database {
 
   std::unique_ptr<UnitOfWork> BeginRead() override;
   std::unique_ptr<UnitOfWork> BeginWrite() override;
+  std::unique_ptr<UnitOfWork> BeginBulkWrite() override;
   void AppendAccessEvents(const std::vector<AuditEvent>& events) override;
   int Migrate() override;
   int SchemaVersion() override;
@@ -26,7 +27,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::unique_ptr<Connection> Acquire();
-  std::unique_ptr<UnitOfWork> Begin(bool write);
+  std::unique_ptr<UnitOfWork> Begin(bool write, bool bulk = false);
 
   int MigrateAccessLog();
 

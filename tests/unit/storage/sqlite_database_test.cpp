@@ -64,6 +64,39 @@ TEST(SqliteDatabase, EnforcesForeignKeys) {
   EXPECT_THROW(uow->People().Insert(orphan), sqlite::StorageError);
 }
 
+// A bulk writer (the import) checks its own references, so SQLite does not; the pooled connection it used must get
+// its checks back for the next unit of work, whether the bulk write was committed or rolled back.
+TEST(SqliteDatabase, ForeignKeysAreBackOnAfterABulkWrite) {
+  TempDatabase temp;
+  Person orphan;
+  orphan.family_id = 4242;  // no such family
+  orphan.given_name = "Nobody";
+  orphan.family_name = "Nowhere";
+  for (bool commit : {true, false}) {
+    {
+      auto bulk = temp.db().BeginBulkWrite();
+      Family f;
+      f.area = "West";
+      bulk->Families().Insert(f);
+      if (commit) bulk->Commit();
+    }
+    auto uow = temp.db().BeginWrite();
+    EXPECT_THROW(uow->People().Insert(orphan), sqlite::StorageError) << (commit ? "after commit" : "after rollback");
+  }
+}
+
+TEST(SqliteDatabase, BulkWritesWithoutCommitAreRolledBack) {
+  TempDatabase temp;
+  {
+    auto bulk = temp.db().BeginBulkWrite();
+    Family f;
+    f.area = "West";
+    bulk->Families().Insert(f);
+  }
+  auto uow = temp.db().BeginRead();
+  EXPECT_EQ(uow->Families().Count(), 0);
+}
+
 TEST(SqliteDatabase, ForeignKeyViolationIsAConstraintError) {
   TempDatabase temp;
   Referral r;
