@@ -10,6 +10,8 @@
 #include "domain/input.hpp"
 #include "http/request_context.hpp"
 #include "http/routes.hpp"
+#include "http/template_engine.hpp"
+#include "common/messages.hpp"
 
 namespace hearth::http {
 
@@ -47,6 +49,11 @@ Input StepFormInput(const Input& form, const std::vector<FormField>& fields);
 
 // The three boxes as YYYY-MM-DD, or a value the date rule refuses.
 std::string DateFromBoxes(const std::string& day, const std::string& month, const std::string& year);
+
+// One field for web/templates/casework/_form_field.mustache: its label, hint, value (date boxes split), options
+// with the chosen ones checked, and its inline error.
+mustache::data FormFieldData(const FormField& f, const Input& values, const Error* error,
+                             const MessageCatalogue& messages);
 
 RawResponse RenderStepForm(const RequestContext& ctx, const Views& views, bhttp::status status, const StepForm& form,
                            const Input& values, const Error* error);

@@ -13,6 +13,9 @@ const std::vector<Migration>& AllMigrations() {
        kMigration0006Interchange},
       {7, "panel meetings; practitioner directory; lead professional by practitioner",
        kMigration0007PanelMeetingsPractitioners},
+      // 8 is another change's, under way on its own branch.
+      {9, "instrument results completed in Hearth: versions, supersession, ACE checklists, audit recipients",
+       kMigration0009InstrumentResults},
   };
   return kAll;
 }

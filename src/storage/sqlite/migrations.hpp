@@ -21,5 +21,6 @@ extern const std::string_view kMigration0004Drafts;
 extern const std::string_view kMigration0005ServiceNames;
 extern const std::string_view kMigration0006Interchange;
 extern const std::string_view kMigration0007PanelMeetingsPractitioners;
+extern const std::string_view kMigration0009InstrumentResults;
 
 }  // namespace hearth::sqlite

@@ -32,6 +32,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
         drafts_(*connection_),
         reports_(*connection_),
         assessments_(*connection_),
+        instrument_results_(*connection_),
         interchange_(*connection_) {
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -61,6 +62,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   DraftRepository& Drafts() override { return drafts_; }
   ReportRepository& Reports() override { return reports_; }
   AssessmentRepository& Assessments() override { return assessments_; }
+  InstrumentResultRepository& InstrumentResults() override { return instrument_results_; }
   InterchangeRepository& Interchange() override { return interchange_; }
   void Commit() override {
     connection_->Run("COMMIT");
@@ -84,6 +86,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteDrafts drafts_;
   SqliteReports reports_;
   SqliteAssessments assessments_;
+  SqliteInstrumentResults instrument_results_;
   SqliteInterchange interchange_;
   bool done_ = false;
 };
