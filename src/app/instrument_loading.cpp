@@ -12,6 +12,8 @@ const Instrument& DefinitionOf(const InstrumentRegistry& registry, const Instrum
 
 AssessmentView ViewOf(const InstrumentRegistry& registry, InstrumentResult result) {
   const Instrument& definition = DefinitionOf(registry, result);
+  // Tables without a stage column (all but the Resilience Assessments') hold forms taken at one stage only.
+  if (definition.stages.size() == 1) result.stage = definition.stages.front();
   auto scores = ScoreResponses(definition, result.answers);
   return AssessmentView{std::move(result), &definition, scores ? *scores : ScoreSheet{}};
 }
@@ -52,6 +54,7 @@ Result<LoadedResult> LoadResult(UnitOfWork& uow, const InstrumentRegistry& regis
     refusal = Refusal{std::string(action), {record_type, key.id, episode->family_id}, "denied"};
     return Error::Forbidden("role does not complete this instrument");
   }
+  if (definition.stages.size() == 1) result->stage = definition.stages.front();
   return LoadedResult{std::move(*result), std::move(*episode), &definition};
 }
 

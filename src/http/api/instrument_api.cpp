@@ -76,9 +76,16 @@ RawResponse Start(RequestContext& ctx, RouteDeps deps) {
   AssessmentStart start;
   start.instrument = Member(body->members, "instrument");
   const std::string stage = Member(body->members, "stage");
-  start.stage = stage.empty() ? InstrumentStage::kAny : ParseEnum<InstrumentStage>(stage).value_or(InstrumentStage::kAny);
-  if (!stage.empty() && !ParseEnum<InstrumentStage>(stage))
+  if (stage.empty()) {
+    // Left out: the one stage a form is taken at, or `any`.
+    const Instrument* definition = deps.services.instruments.Current(start.instrument);
+    start.stage = definition != nullptr && definition->stages.size() == 1 ? definition->stages.front()
+                                                                          : InstrumentStage::kAny;
+  } else if (const auto parsed = ParseEnum<InstrumentStage>(stage)) {
+    start.stage = *parsed;
+  } else {
     return Failed(ctx, deps.views, InstrumentFieldProblem("stage", "error.instrument.stage"));
+  }
   const auto date = Date::Parse(Member(body->members, "date"));
   if (!date) return Failed(ctx, deps.views, InstrumentFieldProblem("date", "error.instrument.assessed_on"));
   start.assessed_on = *date;

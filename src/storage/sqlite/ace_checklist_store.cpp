@@ -19,6 +19,8 @@ constexpr std::string_view kUpdate =
     "UPDATE ace_checklists SET completed_on = ?2, answers = ?3, status = ?4, superseded_by = ?5, "
     "supersede_reason = ?6, version = version + 1, updated_at = ?7 WHERE id = ?1 AND version = ?8";
 constexpr std::string_view kDeleteAces = "DELETE FROM aces WHERE checklist_id = ?1";
+constexpr std::string_view kSupersedeAces =
+    "UPDATE aces SET status = 'superseded', updated_at = ?2 WHERE checklist_id = ?1";
 constexpr std::string_view kInsertAce =
     "INSERT INTO aces (episode_id, person_id, ace, identified_on, improved, status, recorded_by, checklist_id, "
     "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)";
@@ -41,12 +43,12 @@ void WriteAces(Connection& c, const InstrumentResult& r, RecordId checklist_id) 
   const std::string now = UtcTimestampNow();
   for (const auto& [id, value] : r.answers) {
     if (value != "yes" || id.ends_with(kImprovedSuffix)) continue;
-    const std::string_view identified = AnswerOr(r.answers, id + std::string(kIdentifiedSuffix));
+    const std::string identified = AnswerOr(r.answers, id + std::string(kIdentifiedSuffix));
     auto st = c.Prepare(kInsertAce);
     st.Bind(1, r.episode_id)
         .Bind(2, r.person_id)
         .Bind(3, id)
-        .Bind(4, identified.empty() ? r.assessed_on.ToString() : std::string(identified))
+        .Bind(4, identified.empty() ? r.assessed_on.ToString() : identified)
         .Bind(5, Improved(AnswerOr(r.answers, id + std::string(kImprovedSuffix))))
         .Bind(6, ToString(r.status))
         .Bind(7, OptionalId(r.recorded_by))
@@ -111,7 +113,14 @@ bool Update(Connection& c, const InstrumentResult& r) {
       .Bind(8, r.version);
   st.Run();
   if (c.Changes() != 1) return false;
-  WriteAces(c, r, r.id);
+  if (r.status != ResultStatus::kSuperseded) {
+    WriteAces(c, r, r.id);
+    return true;
+  }
+  // A superseded checklist's answers are as they were: its ACE rows keep their ids (and interchange ids).
+  auto superseded = c.Prepare(kSupersedeAces);
+  superseded.Bind(1, r.id).Bind(2, UtcTimestampNow());
+  superseded.Run();
   return true;
 }
 

@@ -21,7 +21,7 @@ constexpr std::string_view kUpdate =
 
 // Only the service user form asks it; the column is NULL for the others.
 std::optional<std::string> Satisfaction(const InstrumentResult& r) {
-  const std::string_view value = AnswerOr(r.answers, "satisfaction");
+  const std::string value = AnswerOr(r.answers, "satisfaction");
   if (value.empty()) return std::nullopt;
   return std::string(value);
 }

@@ -38,9 +38,9 @@ const InstrumentTable* TableFor(std::string_view instrument) {
   return nullptr;
 }
 
-std::string_view AnswerOr(const Answers& answers, std::string_view id) {
+std::string AnswerOr(const Answers& answers, std::string_view id) {
   const auto it = answers.find(id);
-  return it == answers.end() ? std::string_view() : std::string_view(it->second);
+  return it == answers.end() ? std::string() : it->second;
 }
 
 std::optional<RecordId> OptionalId(const std::optional<RecordId>& id) {

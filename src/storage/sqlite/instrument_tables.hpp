@@ -3,6 +3,7 @@
 // them so that a draft reads back exactly as it was left.
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,8 +33,8 @@ const InstrumentTable& ResilienceTable();
 extern const std::string_view kQualityAuditColumns;
 InstrumentResult ReadQualityAudit(const Statement& st);
 
-// The answer to `id`, or "" when unanswered.
-std::string_view AnswerOr(const Answers& answers, std::string_view id);
+// The answer to `id`, or "" when unanswered (a copy: an empty view would be bound as NULL, not '').
+std::string AnswerOr(const Answers& answers, std::string_view id);
 std::optional<RecordId> OptionalId(const std::optional<RecordId>& id);
 
 }  // namespace hearth::sqlite

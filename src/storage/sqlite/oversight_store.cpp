@@ -26,7 +26,7 @@ constexpr std::string_view kUpdate =
 constexpr std::string_view kInstrument = "management_oversight";
 
 std::optional<RecordId> WorkerOf(const InstrumentResult& r) {
-  const std::string_view text = AnswerOr(r.answers, "worker");
+  const std::string text = AnswerOr(r.answers, "worker");
   RecordId id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
