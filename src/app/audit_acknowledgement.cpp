@@ -10,8 +10,8 @@ constexpr std::string_view kAudit = "quality_audit";
 Result<AssessmentView> InstrumentService::AcknowledgeAudit(const Principal& who, RecordId audit_id, int version) {
   return WithRefusalAudit(db_, sink_, who, [&](std::optional<Refusal>& refusal) -> Result<AssessmentView> {
     auto uow = db_.BeginWrite();
-    auto loaded = LoadResult(*uow, registry_, who, {std::string(kAudit), audit_id}, EpisodeNeed::kView,
-                             "acknowledge", refusal);
+    auto loaded =
+        LoadResult(*uow, registry_, who, {std::string(kAudit), audit_id}, EpisodeNeed::kView, "acknowledge", refusal);
     if (!loaded) return loaded.error();
     InstrumentResult& audit = loaded->result;
     const bool as_worker = audit.sent_to_worker == who.user_id;

@@ -14,7 +14,7 @@
 namespace hearth {
 
 struct AssessmentStart {
-  std::string instrument;  // any form in config/instruments that Hearth has a table for
+  std::string instrument;                             // any form in config/instruments that Hearth has a table for
   InstrumentStage stage = InstrumentStage::kInitial;  // kAny for forms taken at any time
   Date assessed_on;
   std::optional<RecordId> person_id;  // the person, for a per-person form (the ACE checklist, the young person's)

@@ -24,7 +24,7 @@ Result<ScoreSheet> CheckAnswers(UnitOfWork& uow, const Instrument& definition, c
 // Who a final quality audit goes to: the episode's intervention worker (before the panel, its B&R or E&A officer)
 // and the manager of that worker's team.
 void AddressAudit(UnitOfWork& uow, const Episode& episode, InstrumentResult& audit) {
-  const RecordId worker = episode.worker_id != 0     ? episode.worker_id
+  const RecordId worker = episode.worker_id != 0       ? episode.worker_id
                           : episode.br_officer_id != 0 ? episode.br_officer_id
                                                        : episode.ea_officer_id;
   if (worker == 0) return;
@@ -158,8 +158,7 @@ Result<AssessmentView> InstrumentService::View(const Principal& who, const Resul
     return LoadResult(*uow, registry_, who, key, EpisodeNeed::kView, "view", refusal);
   });
   if (!viewed) return viewed.error();
-  AuditSeparately(db_, sink_, who, "view", {AuditRecordType(key.instrument), key.id, viewed->episode.family_id},
-                  "ok");
+  AuditSeparately(db_, sink_, who, "view", {AuditRecordType(key.instrument), key.id, viewed->episode.family_id}, "ok");
   return ViewOf(registry_, std::move(viewed->result));
 }
 
@@ -187,8 +186,7 @@ std::vector<const Instrument*> InstrumentService::FormsFor(const Principal& who)
   auto uow = db_.BeginRead();
   std::vector<const Instrument*> out;
   for (const Instrument* definition : registry_.CurrentAll())
-    if (definition->CompletedBy(who.role) && uow->InstrumentResults().Stores(definition->id))
-      out.push_back(definition);
+    if (definition->CompletedBy(who.role) && uow->InstrumentResults().Stores(definition->id)) out.push_back(definition);
   return out;
 }
 

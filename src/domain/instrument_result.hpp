@@ -12,7 +12,8 @@
 namespace hearth {
 
 enum class ResultStatus { kDraft, kFinal, kSuperseded };
-template <> struct EnumTraits<ResultStatus> {
+template <>
+struct EnumTraits<ResultStatus> {
   static constexpr std::array kNames{"draft"sv, "final"sv, "superseded"sv};
 };
 

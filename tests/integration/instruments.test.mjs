@@ -262,9 +262,23 @@ describe('instruments (API and pages)', () => {
     assert.match(result.text, /id="result-status">Final</);
     assert.match(result.text, /data-domain="combined"><th scope="row" class="govuk-table__header">[^<]*<\/th><td class="govuk-table__cell govuk-table__cell--numeric">40</);
 
-    // A final result's form is the supersede form; a save to it is refused.
-    const again = await browser.postForm(resultHref, { csrf_token: csrf, version: String(Number(version) + 2),
-      intent: 'save', ...answeredAll(3) });
+    // A final result's form is the supersede form; a save to it is refused; a supersede needs a reason.
+    const supersedeForm = await browser.get(editHref);
+    assert.match(supersedeForm.text, /name="reason"/);
+    const finalVersion = /name="version" value="(\d+)"/.exec(supersedeForm.text)[1];
+    const again = await browser.postForm(resultHref, { csrf_token: csrf, version: finalVersion, intent: 'save',
+      ...answeredAll(3) });
     assert.equal(again.status, 409);
+    const noReason = await browser.postForm(resultHref, { csrf_token: csrf, version: finalVersion,
+      intent: 'supersede', reason: '', ...answeredAll(3) });
+    assert.equal(noReason.status, 422);
+    assert.match(noReason.text, /href="#reason"/);
+    const superseded = await browser.postForm(resultHref, { csrf_token: csrf, version: finalVersion,
+      intent: 'supersede', reason: 'Scored against the wrong week', ...answeredAll(3) });
+    assert.equal(superseded.status, 303, superseded.text.slice(0, 800));
+    assert.notEqual(superseded.headers.get('location').replace(/\?.*$/, ''), resultHref);
+    const old = await browser.get(resultHref);
+    assert.match(old.text, /id="result-status">Superseded</);
+    assert.match(old.text, /Scored against the wrong week/);
   });
 });

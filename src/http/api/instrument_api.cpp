@@ -15,8 +15,8 @@ namespace json = boost::json;
 using api::Failed;
 using api::NotFound;
 
-const JsonSchema kStart{{JsonMember{"instrument"}, JsonMember{"stage"}, JsonMember{"date"},
-                         JsonMember{"person_id", JsonType::kInteger}}};
+const JsonSchema kStart{
+    {JsonMember{"instrument"}, JsonMember{"stage"}, JsonMember{"date"}, JsonMember{"person_id", JsonType::kInteger}}};
 const JsonSchema kNoMembers{{}};
 const JsonSchema kReason{{JsonMember{"reason"}}};
 
@@ -79,8 +79,8 @@ RawResponse Start(RequestContext& ctx, RouteDeps deps) {
   if (stage.empty()) {
     // Left out: the one stage a form is taken at, or `any`.
     const Instrument* definition = deps.services.instruments.Current(start.instrument);
-    start.stage = definition != nullptr && definition->stages.size() == 1 ? definition->stages.front()
-                                                                          : InstrumentStage::kAny;
+    start.stage =
+        definition != nullptr && definition->stages.size() == 1 ? definition->stages.front() : InstrumentStage::kAny;
   } else if (const auto parsed = ParseEnum<InstrumentStage>(stage)) {
     start.stage = *parsed;
   } else {
@@ -132,15 +132,19 @@ RawResponse Apply(RequestContext& ctx, RouteDeps deps, Change change) {
   auto body = ReadAnswersBody(ctx, change == Change::kSupersede ? kReason : kNoMembers);
   if (!body) return ProblemResponse(ctx, body.error(), deps.views.Messages());
   if (!takes_answers && !body->answers.empty())
-    return ProblemResponse(ctx, BodyProblem{bhttp::status::bad_request, "unknown_field", "error.json_unknown_field",
-                                            "answers", {}},
-                           deps.views.Messages());
+    return ProblemResponse(
+        ctx, BodyProblem{bhttp::status::bad_request, "unknown_field", "error.json_unknown_field", "answers", {}},
+        deps.views.Messages());
   auto& service = deps.services.assessments;
   const Principal& who = ctx.Who();
   Result<AssessmentView> done = Error::NotFound("instrument change");
   switch (change) {
-    case Change::kSave: done = service.SaveDraft(who, *key, body->answers, *version); break;
-    case Change::kFinalise: done = service.Finalise(who, *key, *version); break;
+    case Change::kSave:
+      done = service.SaveDraft(who, *key, body->answers, *version);
+      break;
+    case Change::kFinalise:
+      done = service.Finalise(who, *key, *version);
+      break;
     case Change::kSupersede:
       done = service.Supersede(who, *key, body->answers, Member(body->members, "reason"), *version);
       break;

@@ -47,10 +47,10 @@ json::object InstrumentResultJson(const AssessmentView& view) {
                    {"version", r.version}};
   if (view.definition->IsScored()) {
     out["domains"] = DomainsJson(view);
-    out["combined"] = json::object{
-        {"title", view.definition->scoring->combined_title},
-        {"total", view.scores.combined ? json::value(*view.scores.combined) : json::value(nullptr)},
-        {"band", BandJson(view.scores.combined_band)}};
+    out["combined"] =
+        json::object{{"title", view.definition->scoring->combined_title},
+                     {"total", view.scores.combined ? json::value(*view.scores.combined) : json::value(nullptr)},
+                     {"band", BandJson(view.scores.combined_band)}};
   }
   if (r.instrument == "quality_audit")
     out["sent_to"] = json::object{{"worker", OptionalId(r.sent_to_worker)},

@@ -35,10 +35,9 @@ mustache::data TableData(const ResilienceOutcome& outcome, const Instrument& def
   const std::string opened = FormatDate(episode.opened_on, m);
   t.set("id", "outcomes-" + std::to_string(episode.id) + "-" + outcome.instrument +
                   (outcome.person_id ? "-" + std::to_string(*outcome.person_id) : ""));
-  t.set("caption", outcome.person_id
-                       ? m.Format("instruments.outcomes.person_caption",
-                                  {{"name", PersonName(members, outcome.person_id)}, {"date", opened}})
-                       : m.Format("instruments.outcomes.episode_caption", {{"date", opened}}));
+  t.set("caption", outcome.person_id ? m.Format("instruments.outcomes.person_caption",
+                                                {{"name", PersonName(members, outcome.person_id)}, {"date", opened}})
+                                     : m.Format("instruments.outcomes.episode_caption", {{"date", opened}}));
   mustache::data rows{mustache::data::type::list};
   for (const OutcomeRow& row : outcome.rows) {
     if (row.domain.empty()) {

@@ -68,7 +68,8 @@ std::vector<FormSection> InstrumentSections(const Instrument& definition, const 
   }
   if (!definition.questions.empty()) {
     FormSection questions;
-    for (const Question& q : definition.questions) questions.fields.push_back(QuestionField(definition, q, staff, messages));
+    for (const Question& q : definition.questions)
+      questions.fields.push_back(QuestionField(definition, q, staff, messages));
     out.push_back(std::move(questions));
   }
   return out;
@@ -103,7 +104,8 @@ std::string AnswerLabel(const Instrument& definition, const std::string& id, con
         if (o.value == value) return value + " – " + o.label;
   for (const Question& q : definition.questions) {
     if (q.id != id) continue;
-    if (q.kind == QuestionKind::kYesNo && (value == "yes" || value == "no")) return messages.Get("instruments." + value);
+    if (q.kind == QuestionKind::kYesNo && (value == "yes" || value == "no"))
+      return messages.Get("instruments." + value);
     if (q.kind == QuestionKind::kChoice)
       for (const ChoiceOption& o : q.options)
         if (o.value == value) return o.label;

@@ -83,8 +83,8 @@ void SetRecipients(const RequestContext& ctx, const AssessmentView& view, const 
   add("sent_manager", r.sent_to_manager, r.manager_acknowledged_on);
   data.set("recipients", std::move(recipients));
   const RecordId me = ctx.Who().user_id;
-  const bool pending = (r.sent_to_worker == me && !r.worker_acknowledged_on) ||
-                       (r.sent_to_manager == me && !r.manager_acknowledged_on);
+  const bool pending =
+      (r.sent_to_worker == me && !r.worker_acknowledged_on) || (r.sent_to_manager == me && !r.manager_acknowledged_on);
   data.set("may_acknowledge", MustacheBool(r.status == ResultStatus::kFinal && pending));
   data.set("acknowledge_href", ResultHref(r) + "/acknowledge");
 }

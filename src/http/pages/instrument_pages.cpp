@@ -33,7 +33,8 @@ std::vector<FormField> StartFields(RequestContext& ctx, RouteDeps deps, const Ep
   for (const Instrument* definition : deps.services.assessments.FormsFor(ctx.Who()))
     form.options.push_back({definition->id, definition->title});
   FormField stage{"stage", Kind::kRadios, m.Get("instruments.label_stage"), "", {}};
-  for (const char* s : {"initial", "evaluation", "any"}) stage.options.push_back({s, m.Get(std::string("instruments.stage.") + s)});
+  for (const char* s : {"initial", "evaluation", "any"})
+    stage.options.push_back({s, m.Get(std::string("instruments.stage.") + s)});
   FormField date{"assessed_on", Kind::kDate, m.Get("instruments.label_date"), m.Get("instruments.hint_date"), {}};
   FormField person{"person_id", Kind::kSelect, m.Get("instruments.label_person"), m.Get("instruments.hint_person"), {}};
   for (const Person& p : OrderedMembers(file.members)) person.options.push_back({std::to_string(p.id), p.FullName()});
@@ -192,8 +193,7 @@ RawResponse EditSubmit(RequestContext& ctx, RouteDeps deps) {
   if (!now) return PageForError(ctx, deps.views, now.error());
   Input values = AnswersAsInput(answers);
   values.Add("reason", typed.Get("reason"));
-  return RenderForm(ctx, deps, *now, StatusFor(error.code), values, &error,
-                    error.code == ErrorCode::kStaleVersion);
+  return RenderForm(ctx, deps, *now, StatusFor(error.code), values, &error, error.code == ErrorCode::kStaleVersion);
 }
 
 RawResponse Acknowledge(RequestContext& ctx, RouteDeps deps) {

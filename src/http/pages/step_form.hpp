@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/messages.hpp"
 #include "domain/input.hpp"
 #include "http/request_context.hpp"
 #include "http/routes.hpp"
 #include "http/template_engine.hpp"
-#include "common/messages.hpp"
 
 namespace hearth::http {
 
@@ -24,8 +24,8 @@ struct FormField {
   enum class Kind { kText, kTextarea, kDate, kSelect, kRadios, kCheckboxes };
   std::string name;
   Kind kind = Kind::kText;
-  std::string label;  // already translated
-  std::string hint;   // already translated; may be empty
+  std::string label;                // already translated
+  std::string hint;                 // already translated; may be empty
   std::vector<FormOption> options;  // select, radios, checkboxes
 };
 
@@ -36,7 +36,7 @@ struct StepForm {
   std::string back_href;  // the episode page
   std::string back_text;  // the back link's words; empty: "Back to the episode"
   std::string button;
-  std::string version;    // the version the form edits; empty when none
+  std::string version;  // the version the form edits; empty when none
   std::vector<FormField> fields;
   // After a stale save: the stored values of the same fields, shown beside what the user typed.
   std::vector<std::pair<std::string, std::string>> theirs;

@@ -71,9 +71,8 @@ std::vector<InstrumentResult> SqliteInstrumentResults::ListForEpisode(RecordId e
   std::vector<InstrumentResult> out;
   for (const InstrumentTable* table : kAllTables)
     for (auto& r : table->list(c_, episode_id)) out.push_back(std::move(r));
-  std::stable_sort(out.begin(), out.end(), [](const InstrumentResult& a, const InstrumentResult& b) {
-    return a.assessed_on < b.assessed_on;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const InstrumentResult& a, const InstrumentResult& b) { return a.assessed_on < b.assessed_on; });
   return out;
 }
 

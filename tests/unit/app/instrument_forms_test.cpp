@@ -90,7 +90,8 @@ class InstrumentFormsTest : public ::testing::Test {
     auto uow = temp_.db().BeginRead();
     std::vector<std::string> out;
     for (const AuditEvent& e : uow->Audit().ListForFamily(family_, 0, 100))
-      if (e.record_type != "episode" || e.outcome != "ok") out.push_back(e.action + " " + e.record_type + " " + e.outcome);
+      if (e.record_type != "episode" || e.outcome != "ok")
+        out.push_back(e.action + " " + e.record_type + " " + e.outcome);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -142,8 +143,8 @@ TEST_F(InstrumentFormsTest, AnAceChecklistWritesOneAceRowPerApplyingAceWithItsSt
 
   // At closure: whether it improved, recorded by superseding the final checklist.
   answers["domestic_violence_improved"] = "yes";
-  auto closing = service_.Supersede(worker_, KeyOf(*draft), answers, "Closure: improvement recorded",
-                                    final->result.version);
+  auto closing =
+      service_.Supersede(worker_, KeyOf(*draft), answers, "Closure: improvement recorded", final->result.version);
   ASSERT_TRUE(closing);
   EXPECT_EQ(Sql("SELECT group_concat(status || ' ' || COALESCE(improved, '-'), ', ') FROM "
                 "(SELECT * FROM aces ORDER BY id)"),
@@ -186,8 +187,7 @@ TEST_F(InstrumentFormsTest, ServiceUserFeedbackKeepsItsSatisfactionForTheReport)
 }
 
 TEST_F(InstrumentFormsTest, OversightIsAManagersAndNamesAMemberOfStaff) {
-  EXPECT_EQ(service_.StartDraft(worker_, episode_, Start("management_oversight")).error().code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(service_.StartDraft(worker_, episode_, Start("management_oversight")).error().code, ErrorCode::kForbidden);
   auto draft = service_.StartDraft(manager_, episode_, Start("management_oversight"));
   ASSERT_TRUE(draft);
   auto unknown = service_.SaveDraft(manager_, KeyOf(*draft), {{"worker", "9999"}}, 1);
@@ -236,8 +236,8 @@ TEST_F(InstrumentFormsTest, AFinalAuditGoesToTheWorkerAndTheirManagerWhoEachAckn
 }
 
 TEST_F(InstrumentFormsTest, PartnersSeeFinalResultsOfFamiliesSharedWithThemButNoDrafts) {
-  const auto final = Completed(worker_, Start("relationship_feedback"),
-                               {{"listened_to", "5"}, {"respected", "4"}, {"helpful", "4"}});
+  const auto final =
+      Completed(worker_, Start("relationship_feedback"), {{"listened_to", "5"}, {"respected", "4"}, {"helpful", "4"}});
   auto draft = service_.StartDraft(worker_, episode_, Start("relationship_feedback"));
   ASSERT_TRUE(draft);
   EXPECT_TRUE(service_.View(partner_, KeyOf(final)));

@@ -147,8 +147,7 @@ TEST_F(InstrumentServiceTest, AFinalResultIsNeverEditedOnlySupersededWithAReason
   EXPECT_EQ(old->result.supersede_reason, "Scores entered against the wrong family member");
   EXPECT_EQ(old->result.domain_totals.at("environment"), 10);  // the old result's own answers stay as they were
 
-  auto again =
-      service_.Supersede(officer_, KeyOf(*draft), AllAnswered("resilience", 4), "again", old->result.version);
+  auto again = service_.Supersede(officer_, KeyOf(*draft), AllAnswered("resilience", 4), "again", old->result.version);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
@@ -182,7 +181,8 @@ TEST_F(InstrumentServiceTest, AnInvisibleResultLooksMissing) {
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
   EXPECT_EQ(service_.View(stranger_, KeyOf(*draft)).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(service_.View(stranger_, ResultKey{"resilience", draft->result.id + 100}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.View(stranger_, ResultKey{"resilience", draft->result.id + 100}).error().code,
+            ErrorCode::kNotFound);
   EXPECT_EQ(service_.SaveDraft(stranger_, KeyOf(*draft), {}, 1).error().code, ErrorCode::kNotFound);
 }
 
