@@ -173,7 +173,7 @@ describe('instruments (API and pages)', () => {
     await finalise('ella', await start('ella', { instrument: 'service_user_feedback', stage: 'evaluation',
       date: '2026-10-06', answers: { satisfaction: 'happy' } }));
     assert.equal(await sqlite(hearth.dbPath,
-      "SELECT group_concat(DISTINCT satisfaction) FROM feedback WHERE form = 'service_user_feedback' AND status = 'final'"),
+      "SELECT group_concat(DISTINCT satisfaction) FROM feedback WHERE form = 'service_user' AND status = 'final'"),
     'happy');
 
     // Management oversight: the manager, naming the worker.

@@ -1,5 +1,7 @@
 // The Relationship Feedback Form and service user feedback in `feedback` (migrations 6 and 9): the service user's
 // satisfaction has its own column for the service report; the answers are kept exactly as given.
+#include <utility>
+
 #include "common/date.hpp"
 #include "storage/sqlite/answers_json.hpp"
 #include "storage/sqlite/instrument_tables.hpp"
@@ -19,6 +21,23 @@ constexpr std::string_view kUpdate =
     "UPDATE feedback SET given_on = ?2, satisfaction = ?3, answers = ?4, status = ?5, superseded_by = ?6, "
     "supersede_reason = ?7, version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?9";
 
+// The `form` column holds INTERCHANGE.md's names (the service report and the export read them); results carry the
+// instrument ids of config/instruments.
+constexpr std::pair<std::string_view, std::string_view> kFormNames[] = {
+    {"service_user_feedback", "service_user"}, {"relationship_feedback", "relationship"}};
+
+std::string FormOf(const std::string& instrument) {
+  for (const auto& [id, form] : kFormNames)
+    if (id == instrument) return std::string(form);
+  return instrument;
+}
+
+std::string InstrumentOf(const std::string& form) {
+  for (const auto& [id, name] : kFormNames)
+    if (name == form) return std::string(id);
+  return form;
+}
+
 // Only the service user form asks it; the column is NULL for the others.
 std::optional<std::string> Satisfaction(const InstrumentResult& r) {
   const std::string value = AnswerOr(r.answers, "satisfaction");
@@ -31,7 +50,7 @@ InstrumentResult Read(const Statement& st) {
   r.id = st.Int(0);
   r.episode_id = st.Int(1);
   r.assessed_on = Date::Parse(st.Text(2)).value_or(Date());
-  r.instrument = st.Text(3);
+  r.instrument = InstrumentOf(st.Text(3));
   r.answers = DecodeAnswers(st.OptionalText(4));
   r.status = ParseEnum<ResultStatus>(st.Text(5)).value_or(ResultStatus::kFinal);
   r.recorded_by = st.OptionalInt(6).value_or(0);
@@ -47,7 +66,7 @@ RecordId Insert(Connection& c, const InstrumentResult& r) {
   auto st = c.Prepare(kInsert);
   st.Bind(1, r.episode_id)
       .Bind(2, r.assessed_on.ToString())
-      .Bind(3, r.instrument)
+      .Bind(3, FormOf(r.instrument))
       .Bind(4, Satisfaction(r))
       .Bind(5, EncodeAnswers(r.answers))
       .Bind(6, ToString(r.status))

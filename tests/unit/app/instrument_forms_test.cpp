@@ -172,7 +172,7 @@ TEST_F(InstrumentFormsTest, ServiceUserFeedbackKeepsItsSatisfactionForTheReport)
   Completed(worker_, Start("service_user_feedback", std::nullopt, InstrumentStage::kEvaluation),
             {{"satisfaction", "very_happy"}, {"comments", "Thank you"}});
   EXPECT_EQ(Sql("SELECT form || ' ' || satisfaction || ' ' || status || ' ' || answers FROM feedback"),
-            "service_user_feedback very_happy final {\"comments\":\"Thank you\",\"satisfaction\":\"very_happy\"}");
+            "service_user very_happy final {\"comments\":\"Thank you\",\"satisfaction\":\"very_happy\"}");
 
   auto bad = service_.StartDraft(worker_, episode_, Start("relationship_feedback"));
   ASSERT_TRUE(bad);
