@@ -48,8 +48,10 @@ class InstrumentService {
   Result<AssessmentView> Supersede(const Principal& who, const ResultKey& key, const Answers& answers,
                                    const std::string& reason, int version);
   Result<AssessmentView> View(const Principal& who, const ResultKey& key);
-  // Every result of the episode the caller may see (partners: final and superseded ones only), by date.
-  Result<std::vector<AssessmentView>> ListForEpisode(const Principal& who, RecordId episode_id);
+  // Every result of the episode the caller may see (partners: final and superseded ones only), by date. A page
+  // that shows them within an episode's or family's page passes audit_view = false: the page's own view row
+  // (episode, family) records that view, so one page view is one row.
+  Result<std::vector<AssessmentView>> ListForEpisode(const Principal& who, RecordId episode_id, bool audit_view = true);
   // The forms the caller may start on this episode (current versions), in the registry's order.
   std::vector<const Instrument*> FormsFor(const Principal& who) const;
 

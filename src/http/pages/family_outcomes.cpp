@@ -59,7 +59,7 @@ mustache::data FamilyOutcomesData(RequestContext& ctx, RouteDeps deps, const std
   mustache::data tables{mustache::data::type::list};
   bool any = false;
   for (const Episode& episode : episodes) {
-    auto listed = deps.services.assessments.ListForEpisode(ctx.Who(), episode.id);
+    auto listed = deps.services.assessments.ListForEpisode(ctx.Who(), episode.id, false);
     if (!listed) continue;
     std::vector<InstrumentResult> results;
     for (const AssessmentView& view : *listed) results.push_back(view.result);

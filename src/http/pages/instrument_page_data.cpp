@@ -113,7 +113,7 @@ std::vector<FormOption> StaffOptions(RequestContext& ctx, RouteDeps deps) {
 mustache::data InstrumentSectionData(RequestContext& ctx, RouteDeps deps, RecordId episode_id) {
   const auto& m = deps.views.Messages();
   mustache::data data;
-  auto results = deps.services.assessments.ListForEpisode(ctx.Who(), episode_id);
+  auto results = deps.services.assessments.ListForEpisode(ctx.Who(), episode_id, false);
   mustache::data rows{mustache::data::type::list};
   if (results)
     for (const AssessmentView& view : *results) {
