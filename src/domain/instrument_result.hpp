@@ -12,11 +12,13 @@
 namespace hearth {
 
 enum class ResultStatus { kDraft, kFinal, kSuperseded };
-template <> struct EnumTraits<ResultStatus> {
+template <>
+struct EnumTraits<ResultStatus> {
   static constexpr std::array kNames{"draft"sv, "final"sv, "superseded"sv};
 };
 
-// A Resilience Assessment or a Young Person's Resilience Assessment (INTERCHANGE.md `assessment`).
+// One result of any instrument: a Resilience Assessment (INTERCHANGE.md `assessment`), an ACE checklist, a feedback
+// form, a management oversight record or a quality audit. Which table keeps it is the storage layer's business.
 struct AssessmentResult {
   RecordId id = 0;
   RecordId episode_id = 0;
@@ -32,6 +34,13 @@ struct AssessmentResult {
   std::optional<RecordId> superseded_by;
   std::string supersede_reason;
   int version = 0;  // optimistic concurrency; 1 once stored
+  // Quality audits: who a final audit was sent to, and when each of them acknowledged it.
+  std::optional<RecordId> sent_to_worker;
+  std::optional<RecordId> sent_to_manager;
+  std::optional<Date> worker_acknowledged_on;
+  std::optional<Date> manager_acknowledged_on;
 };
+
+using InstrumentResult = AssessmentResult;
 
 }  // namespace hearth

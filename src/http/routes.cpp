@@ -21,6 +21,8 @@ void RegisterRoutes(Router& router, RouteDeps deps) {
   RegisterCaseworkApi(router, deps);
   RegisterReportApi(router, deps);
   RegisterPanelApi(router, deps);
+  RegisterInstrumentApi(router, deps);
+  RegisterInstrumentPages(router, deps);
 }
 
 }  // namespace hearth::http

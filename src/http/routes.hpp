@@ -32,5 +32,7 @@ void RegisterJourneyApi(Router& router, RouteDeps deps);      // api/journey_api
 void RegisterCaseworkApi(Router& router, RouteDeps deps);     // api/casework_api.cpp
 void RegisterReportApi(Router& router, RouteDeps deps);       // api/report_api.cpp
 void RegisterPanelApi(Router& router, RouteDeps deps);        // api/panel_api.cpp (meetings and practitioners)
+void RegisterInstrumentApi(Router& router, RouteDeps deps);   // api/instrument_api.cpp
+void RegisterInstrumentPages(Router& router, RouteDeps deps);  // pages/instrument_pages.cpp
 
 }  // namespace hearth::http

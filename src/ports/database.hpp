@@ -10,6 +10,7 @@
 #include "ports/casework.hpp"
 #include "ports/drafts.hpp"
 #include "ports/families.hpp"
+#include "ports/instrument_results.hpp"
 #include "ports/interchange.hpp"
 #include "ports/outcomes.hpp"
 #include "ports/panel.hpp"
@@ -36,6 +37,7 @@ class UnitOfWork {
   virtual DraftRepository& Drafts() = 0;
   virtual ReportRepository& Reports() = 0;
   virtual AssessmentRepository& Assessments() = 0;
+  virtual InstrumentResultRepository& InstrumentResults() = 0;
   virtual InterchangeRepository& Interchange() = 0;
   virtual OutcomeRepository& Outcomes() = 0;
   // Makes every write durable; without it the destructor rolls back.

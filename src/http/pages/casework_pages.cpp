@@ -6,6 +6,7 @@
 #include "http/pages/casework_steps.hpp"
 #include "http/pages/episode_page_data.hpp"
 #include "http/pages/family_view_data.hpp"
+#include "http/pages/instrument_page_data.hpp"
 #include "http/pages/page_errors.hpp"
 #include "http/responses.hpp"
 #include "http/routes.hpp"
@@ -44,6 +45,7 @@ RawResponse ShowEpisode(RequestContext& ctx, RouteDeps deps) {
     due.push_back(std::move(item));
   }
   data.set("due", std::move(due));
+  data.set("instruments", InstrumentSectionData(ctx, deps, *id));
   const std::string done = DoneMessage(ctx, m);
   data.set("has_done", MustacheBool(!done.empty()));
   data.set("done", done);

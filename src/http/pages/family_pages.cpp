@@ -3,6 +3,7 @@
 // FamilyService; these handlers only shape requests and pages.
 
 #include "http/pages/family_outcomes_data.hpp"
+#include "http/pages/family_outcomes.hpp"
 #include "http/pages/family_view_data.hpp"
 #include "http/pages/page_errors.hpp"
 #include "http/pages/step_form.hpp"
@@ -159,6 +160,7 @@ RawResponse FamilyPage(RequestContext& ctx, RouteDeps deps, RecordId id, bhttp::
   data.set("episodes", EpisodeRows(view->episodes, messages, overdue));
   data.set("has_episodes", MustacheBool(!view->episodes.empty()));
   SetFamilyOutcomes(data, *view, messages, FamilyScopeFor(who.role) != FamilyScope::kShared);
+  data.set("outcomes", FamilyOutcomesData(ctx, deps, view->episodes, view->members));
   data.set("chronology", ChronologyItems(view->chronology, messages));
   data.set("has_chronology", MustacheBool(!view->chronology.empty()));
   data.set("can_edit", MustacheBool(who.Can(Capability::kEditFamilies)));

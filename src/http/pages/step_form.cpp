@@ -27,7 +27,10 @@ std::string ErrorFor(const Error* error, const std::string& field, const Message
   return {};
 }
 
-mustache::data FieldData(const FormField& f, const Input& values, const Error* error, const MessageCatalogue& messages) {
+}  // namespace
+
+mustache::data FormFieldData(const FormField& f, const Input& values, const Error* error,
+                             const MessageCatalogue& messages) {
   mustache::data d;
   const std::string id = FieldId(f.name);
   d.set("id", id);
@@ -75,8 +78,6 @@ mustache::data FieldData(const FormField& f, const Input& values, const Error* e
   return d;
 }
 
-}  // namespace
-
 std::string DateFromBoxes(const std::string& day, const std::string& month, const std::string& year) {
   if (AllDigits(day) && AllDigits(month) && AllDigits(year) && day.size() <= 2 && month.size() <= 2 && year.size() == 4)
     return year + "-" + (month.size() == 1 ? "0" : "") + month + "-" + (day.size() == 1 ? "0" : "") + day;
@@ -122,7 +123,7 @@ RawResponse RenderStepForm(const RequestContext& ctx, const Views& views, bhttp:
   data.set("has_version", MustacheBool(!form.version.empty()));
   data.set("version", form.version);
   mustache::data fields{mustache::data::type::list};
-  for (const auto& f : form.fields) fields.push_back(FieldData(f, values, error, messages));
+  for (const auto& f : form.fields) fields.push_back(FormFieldData(f, values, error, messages));
   data.set("fields", std::move(fields));
   data.set("stale", MustacheBool(!form.theirs.empty()));
   mustache::data theirs{mustache::data::type::list};

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/messages.hpp"
 #include "domain/input.hpp"
 #include "http/request_context.hpp"
 #include "http/routes.hpp"
+#include "http/template_engine.hpp"
 
 namespace hearth::http {
 
@@ -22,8 +24,8 @@ struct FormField {
   enum class Kind { kText, kTextarea, kDate, kSelect, kRadios, kCheckboxes };
   std::string name;
   Kind kind = Kind::kText;
-  std::string label;  // already translated
-  std::string hint;   // already translated; may be empty
+  std::string label;                // already translated
+  std::string hint;                 // already translated; may be empty
   std::vector<FormOption> options;  // select, radios, checkboxes
 };
 
@@ -34,7 +36,7 @@ struct StepForm {
   std::string back_href;  // the episode page
   std::string back_text;  // the back link's words; empty: "Back to the episode"
   std::string button;
-  std::string version;    // the version the form edits; empty when none
+  std::string version;  // the version the form edits; empty when none
   std::vector<FormField> fields;
   // After a stale save: the stored values of the same fields, shown beside what the user typed.
   std::vector<std::pair<std::string, std::string>> theirs;
@@ -47,6 +49,11 @@ Input StepFormInput(const Input& form, const std::vector<FormField>& fields);
 
 // The three boxes as YYYY-MM-DD, or a value the date rule refuses.
 std::string DateFromBoxes(const std::string& day, const std::string& month, const std::string& year);
+
+// One field for web/templates/casework/_form_field.mustache: its label, hint, value (date boxes split), options
+// with the chosen ones checked, and its inline error.
+mustache::data FormFieldData(const FormField& f, const Input& values, const Error* error,
+                             const MessageCatalogue& messages);
 
 RawResponse RenderStepForm(const RequestContext& ctx, const Views& views, bhttp::status status, const StepForm& form,
                            const Input& values, const Error* error);

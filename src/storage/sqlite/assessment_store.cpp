@@ -1,8 +1,7 @@
 // Resilience Assessment results in resilience_assessments (migration 6). The four domain totals of INTERCHANGE.md
 // have columns of their own, for reports; every answer is kept in `answers` as a JSON object of item id to value,
 // whatever the definition's version.
-#include <boost/json.hpp>
-
+#include "storage/sqlite/answers_json.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace hearth::sqlite {
@@ -27,24 +26,6 @@ constexpr std::string_view kUpdateAssessment =
 
 // The columns of the four domains INTERCHANGE.md reports, in the order of the statements above.
 constexpr std::string_view kDomainColumns[] = {"environment", "adversity", "resilience", "vulnerability"};
-
-std::string EncodeAnswers(const Answers& answers) {
-  boost::json::object out;
-  for (const auto& [id, value] : answers) out[id] = value;
-  return boost::json::serialize(out);
-}
-
-Answers DecodeAnswers(const std::optional<std::string>& text) {
-  Answers out;
-  if (!text) return out;
-  boost::system::error_code ec;
-  const boost::json::value parsed = boost::json::parse(*text, ec);
-  // Only this file writes the column (imported rows have none); anything else is a damaged row, read as unanswered.
-  if (ec || !parsed.is_object()) return out;
-  for (const auto& [key, value] : parsed.get_object())
-    if (value.is_string()) out[std::string(key)] = std::string(value.get_string());
-  return out;
-}
 
 std::optional<int> TotalOf(const AssessmentResult& r, std::string_view domain) {
   const auto it = r.domain_totals.find(std::string(domain));

@@ -14,6 +14,8 @@ const std::vector<Migration>& AllMigrations() {
       {7, "panel meetings; practitioner directory; lead professional by practitioner",
        kMigration0007PanelMeetingsPractitioners},
       {8, "outcome of each need at closure; indexes for the oversight and audit work lists", kMigration0008Outcomes},
+      {9, "instrument results completed in Hearth: versions, supersession, ACE checklists, audit recipients",
+       kMigration0009InstrumentResults},
   };
   return kAll;
 }

@@ -22,5 +22,6 @@ extern const std::string_view kMigration0005ServiceNames;
 extern const std::string_view kMigration0006Interchange;
 extern const std::string_view kMigration0007PanelMeetingsPractitioners;
 extern const std::string_view kMigration0008Outcomes;
+extern const std::string_view kMigration0009InstrumentResults;
 
 }  // namespace hearth::sqlite

@@ -259,4 +259,19 @@ class SqliteOutcomes final : public OutcomeRepository {
   Connection& c_;
 };
 
+class SqliteInstrumentResults final : public InstrumentResultRepository {
+ public:
+  explicit SqliteInstrumentResults(Connection& c) : c_(c) {}
+  bool Stores(std::string_view instrument) const override;
+  RecordId Insert(const InstrumentResult& result) override;
+  std::optional<InstrumentResult> Find(std::string_view instrument, RecordId id) override;
+  bool Update(const InstrumentResult& result) override;
+  std::vector<InstrumentResult> ListForEpisode(RecordId episode_id) override;
+  std::vector<InstrumentResult> ListAuditsToAcknowledge(RecordId user_id) override;
+  std::optional<RecordId> FindTeamManager(RecordId team_id) override;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace hearth::sqlite

@@ -32,6 +32,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
         drafts_(*connection_),
         reports_(*connection_),
         assessments_(*connection_),
+        instrument_results_(*connection_),
         interchange_(*connection_),
         outcomes_(*connection_),
         bulk_(bulk) {
@@ -75,6 +76,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   DraftRepository& Drafts() override { return drafts_; }
   ReportRepository& Reports() override { return reports_; }
   AssessmentRepository& Assessments() override { return assessments_; }
+  InstrumentResultRepository& InstrumentResults() override { return instrument_results_; }
   InterchangeRepository& Interchange() override { return interchange_; }
   OutcomeRepository& Outcomes() override { return outcomes_; }
   void Commit() override {
@@ -99,6 +101,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteDrafts drafts_;
   SqliteReports reports_;
   SqliteAssessments assessments_;
+  SqliteInstrumentResults instrument_results_;
   SqliteInterchange interchange_;
   SqliteOutcomes outcomes_;
   bool bulk_ = false;

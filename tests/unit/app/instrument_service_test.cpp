@@ -43,6 +43,8 @@ class InstrumentServiceTest : public ::testing::Test {
     return answers;
   }
 
+  static ResultKey KeyOf(const AssessmentView& view) { return ResultKey{view.result.instrument, view.result.id}; }
+
   std::vector<std::string> AuditTrail() {
     auto uow = temp_.db().BeginRead();
     std::vector<std::string> out;
@@ -69,26 +71,26 @@ TEST_F(InstrumentServiceTest, DraftIsSavedIncompleteThenFinalisedWithItsTotals) 
 
   Answers answers = AllAnswered("resilience", 3);
   answers.erase("vulnerability_care");
-  auto saved = service_.SaveDraft(officer_, draft->result.id, answers, draft->result.version);
+  auto saved = service_.SaveDraft(officer_, KeyOf(*draft), answers, draft->result.version);
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->result.domain_totals,
             (std::map<std::string, int>{{"adversity", 15}, {"environment", 15}, {"resilience", 15}}));
   EXPECT_FALSE(saved->scores.combined.has_value());
 
-  auto refused = service_.Finalise(officer_, draft->result.id, saved->result.version);
+  auto refused = service_.Finalise(officer_, KeyOf(*draft), saved->result.version);
   ASSERT_FALSE(refused);
   ASSERT_EQ(refused.error().fields.size(), 1u);
   EXPECT_EQ(refused.error().fields[0].field, "vulnerability_care");
   EXPECT_EQ(refused.error().fields[0].message_key, "error.instrument.missing");
 
   answers["vulnerability_care"] = "6";
-  saved = service_.SaveDraft(officer_, draft->result.id, answers, saved->result.version);
+  saved = service_.SaveDraft(officer_, KeyOf(*draft), answers, saved->result.version);
   ASSERT_TRUE(saved);
-  auto final = service_.Finalise(officer_, draft->result.id, saved->result.version);
+  auto final = service_.Finalise(officer_, KeyOf(*draft), saved->result.version);
   ASSERT_TRUE(final);
   EXPECT_EQ(final->result.status, ResultStatus::kFinal);
 
-  auto viewed = service_.View(officer_, draft->result.id);
+  auto viewed = service_.View(officer_, KeyOf(*draft));
   ASSERT_TRUE(viewed);
   EXPECT_EQ(viewed->result.status, ResultStatus::kFinal);
   EXPECT_EQ(viewed->result.domain_totals.at("vulnerability"), 18);
@@ -102,7 +104,7 @@ TEST_F(InstrumentServiceTest, DraftIsSavedIncompleteThenFinalisedWithItsTotals) 
 TEST_F(InstrumentServiceTest, EachBadAnswerIsReportedOnItsItem) {
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
-  auto refused = service_.SaveDraft(officer_, draft->result.id,
+  auto refused = service_.SaveDraft(officer_, KeyOf(*draft),
                                     {{"environment_home", "7"}, {"environment_money", "x"}, {"shoe_size", "9"}},
                                     draft->result.version);
   ASSERT_FALSE(refused);
@@ -116,37 +118,36 @@ TEST_F(InstrumentServiceTest, EachBadAnswerIsReportedOnItsItem) {
 TEST_F(InstrumentServiceTest, AFinalResultIsNeverEditedOnlySupersededWithAReason) {
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
-  auto saved = service_.SaveDraft(officer_, draft->result.id, AllAnswered("resilience", 2), 1);
+  auto saved = service_.SaveDraft(officer_, KeyOf(*draft), AllAnswered("resilience", 2), 1);
   ASSERT_TRUE(saved);
-  auto final = service_.Finalise(officer_, draft->result.id, saved->result.version);
+  auto final = service_.Finalise(officer_, KeyOf(*draft), saved->result.version);
   ASSERT_TRUE(final);
   const int final_version = final->result.version;
 
-  auto edit = service_.SaveDraft(officer_, draft->result.id, AllAnswered("resilience", 3), final_version);
+  auto edit = service_.SaveDraft(officer_, KeyOf(*draft), AllAnswered("resilience", 3), final_version);
   ASSERT_FALSE(edit);
   EXPECT_EQ(edit.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(service_.Finalise(officer_, draft->result.id, final_version).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(service_.Finalise(officer_, KeyOf(*draft), final_version).error().code, ErrorCode::kConflict);
 
-  auto no_reason = service_.Supersede(officer_, draft->result.id, AllAnswered("resilience", 3), "  ", final_version);
+  auto no_reason = service_.Supersede(officer_, KeyOf(*draft), AllAnswered("resilience", 3), "  ", final_version);
   ASSERT_FALSE(no_reason);
   EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
 
-  auto successor = service_.Supersede(officer_, draft->result.id, AllAnswered("resilience", 3),
+  auto successor = service_.Supersede(officer_, KeyOf(*draft), AllAnswered("resilience", 3),
                                       "Scores entered against the wrong family member", final_version);
   ASSERT_TRUE(successor);
   EXPECT_EQ(successor->result.status, ResultStatus::kFinal);
   EXPECT_EQ(successor->result.domain_totals.at("environment"), 15);
   EXPECT_NE(successor->result.id, draft->result.id);
 
-  auto old = service_.View(officer_, draft->result.id);
+  auto old = service_.View(officer_, KeyOf(*draft));
   ASSERT_TRUE(old);
   EXPECT_EQ(old->result.status, ResultStatus::kSuperseded);
   EXPECT_EQ(old->result.superseded_by, successor->result.id);
   EXPECT_EQ(old->result.supersede_reason, "Scores entered against the wrong family member");
   EXPECT_EQ(old->result.domain_totals.at("environment"), 10);  // the old result's own answers stay as they were
 
-  auto again =
-      service_.Supersede(officer_, draft->result.id, AllAnswered("resilience", 4), "again", old->result.version);
+  auto again = service_.Supersede(officer_, KeyOf(*draft), AllAnswered("resilience", 4), "again", old->result.version);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
@@ -154,8 +155,8 @@ TEST_F(InstrumentServiceTest, AFinalResultIsNeverEditedOnlySupersededWithAReason
 TEST_F(InstrumentServiceTest, AStaleSaveIsRefused) {
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
-  ASSERT_TRUE(service_.SaveDraft(officer_, draft->result.id, {{"environment_home", "1"}}, 1));
-  auto stale = service_.SaveDraft(officer_, draft->result.id, {{"environment_home", "2"}}, 1);
+  ASSERT_TRUE(service_.SaveDraft(officer_, KeyOf(*draft), {{"environment_home", "1"}}, 1));
+  auto stale = service_.SaveDraft(officer_, KeyOf(*draft), {{"environment_home", "2"}}, 1);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
 }
@@ -168,10 +169,10 @@ TEST_F(InstrumentServiceTest, OnlyTheRolesTheDefinitionNamesMayCompleteIt) {
 
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
-  auto save = service_.SaveDraft(aide_, draft->result.id, {{"environment_home", "1"}}, 1);
+  auto save = service_.SaveDraft(aide_, KeyOf(*draft), {{"environment_home", "1"}}, 1);
   ASSERT_FALSE(save);
   EXPECT_EQ(save.error().code, ErrorCode::kForbidden);
-  EXPECT_TRUE(service_.View(aide_, draft->result.id));  // seeing it is the episode's rule, not the form's
+  EXPECT_TRUE(service_.View(aide_, KeyOf(*draft)));  // seeing it is the episode's rule, not the form's
   EXPECT_EQ(AuditTrail(), (std::vector<std::string>{"create assessment ok", "create episode denied",
                                                     "update assessment denied", "view assessment ok"}));
 }
@@ -179,9 +180,10 @@ TEST_F(InstrumentServiceTest, OnlyTheRolesTheDefinitionNamesMayCompleteIt) {
 TEST_F(InstrumentServiceTest, AnInvisibleResultLooksMissing) {
   auto draft = service_.StartDraft(officer_, episode_, Start());
   ASSERT_TRUE(draft);
-  EXPECT_EQ(service_.View(stranger_, draft->result.id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(service_.View(stranger_, draft->result.id + 100).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(service_.SaveDraft(stranger_, draft->result.id, {}, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.View(stranger_, KeyOf(*draft)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.View(stranger_, ResultKey{"resilience", draft->result.id + 100}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(service_.SaveDraft(stranger_, KeyOf(*draft), {}, 1).error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(InstrumentServiceTest, TheYoungPersonsFormIsAboutAChildOfTheFamily) {
@@ -201,7 +203,7 @@ TEST_F(InstrumentServiceTest, TheYoungPersonsFormIsAboutAChildOfTheFamily) {
 }
 
 TEST_F(InstrumentServiceTest, RefusesAnUnknownFormAStageItIsNotTakenAtAndADateBeforeTheEpisode) {
-  EXPECT_EQ(service_.StartDraft(officer_, episode_, Start("quality_audit")).error().fields.at(0).field, "instrument");
+  EXPECT_EQ(service_.StartDraft(officer_, episode_, Start("shoe_survey")).error().fields.at(0).field, "instrument");
   EXPECT_EQ(
       service_.StartDraft(officer_, episode_, Start("resilience", InstrumentStage::kAny)).error().fields.at(0).field,
       "stage");
