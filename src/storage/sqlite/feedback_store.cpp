@@ -14,7 +14,7 @@ constexpr std::string_view kInsert =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)";
 constexpr std::string_view kColumns =
     "SELECT id, episode_id, given_on, form, answers, status, recorded_by, instrument_version, superseded_by, "
-    "supersede_reason, version FROM feedback ";
+    "supersede_reason, version, satisfaction FROM feedback ";
 constexpr std::string_view kWhereId = "WHERE id = ?1";
 constexpr std::string_view kWhereEpisode = "WHERE episode_id = ?1 ORDER BY given_on, id";
 constexpr std::string_view kUpdate =
@@ -52,6 +52,9 @@ InstrumentResult Read(const Statement& st) {
   r.assessed_on = Date::Parse(st.Text(2)).value_or(Date());
   r.instrument = InstrumentOf(st.Text(3));
   r.answers = DecodeAnswers(st.OptionalText(4));
+  // An imported form's answers are kept exactly as given and need not repeat its satisfaction, which has a column.
+  if (auto satisfaction = st.OptionalText(11); satisfaction && !r.answers.contains("satisfaction"))
+    r.answers["satisfaction"] = *satisfaction;
   r.status = ParseEnum<ResultStatus>(st.Text(5)).value_or(ResultStatus::kFinal);
   r.recorded_by = st.OptionalInt(6).value_or(0);
   r.instrument_version = static_cast<int>(st.Int(7));

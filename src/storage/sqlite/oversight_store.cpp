@@ -16,7 +16,7 @@ constexpr std::string_view kInsert =
     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13, ?13)";
 constexpr std::string_view kColumns =
     "SELECT id, episode_id, recorded_on, manager_id, answers, status, instrument_version, superseded_by, "
-    "supersede_reason, version FROM oversight_records ";
+    "supersede_reason, version, worker_id, considered_plan_effectiveness, decisions, actions FROM oversight_records ";
 constexpr std::string_view kWhereId = "WHERE id = ?1";
 constexpr std::string_view kWhereEpisode = "WHERE episode_id = ?1 ORDER BY recorded_on, id";
 constexpr std::string_view kUpdate =
@@ -42,6 +42,14 @@ InstrumentResult Read(const Statement& st) {
   r.assessed_on = Date::Parse(st.Text(2)).value_or(Date());
   r.recorded_by = st.Int(3);
   r.answers = DecodeAnswers(st.OptionalText(4));
+  // Imported and generated records have no answers object: their answers are the columns the interchange fills.
+  if (!st.OptionalText(4)) {
+    r.answers["oversight_on"] = r.assessed_on.ToString();
+    if (auto worker = st.OptionalInt(10)) r.answers["worker"] = std::to_string(*worker);
+    r.answers["considered_plan_effectiveness"] = st.Int(11) != 0 ? "yes" : "no";
+    if (!st.Text(12).empty()) r.answers["decisions"] = st.Text(12);
+    if (!st.Text(13).empty()) r.answers["actions"] = st.Text(13);
+  }
   r.status = ParseEnum<ResultStatus>(st.Text(5)).value_or(ResultStatus::kFinal);
   r.instrument_version = static_cast<int>(st.Int(6));
   r.superseded_by = st.OptionalInt(7);

@@ -90,8 +90,8 @@ std::vector<InstrumentResult> List(Connection& c, RecordId episode_id) {
 
 const std::string_view kQualityAuditColumns =
     "SELECT id, episode_id, audited_on, auditor_id, details, status, instrument_version, superseded_by, "
-    "supersede_reason, version, worker_id, manager_id, worker_acknowledged_on, manager_acknowledged_on "
-    "FROM quality_audits ";
+    "supersede_reason, version, worker_id, manager_id, worker_acknowledged_on, manager_acknowledged_on, grade, "
+    "feedback_text FROM quality_audits ";
 
 InstrumentResult ReadQualityAudit(const Statement& st) {
   InstrumentResult r;
@@ -100,6 +100,12 @@ InstrumentResult ReadQualityAudit(const Statement& st) {
   r.assessed_on = Date::Parse(st.Text(2)).value_or(Date());
   r.recorded_by = st.Int(3);
   r.answers = DecodeAnswers(st.OptionalText(4));
+  // Imported and generated audits have no details: their answers are the columns the interchange fills.
+  if (!st.OptionalText(4)) {
+    r.answers["audited_on"] = r.assessed_on.ToString();
+    if (!st.Text(14).empty()) r.answers["overall_grade"] = st.Text(14);
+    if (!st.Text(15).empty()) r.answers["feedback_to_worker"] = st.Text(15);
+  }
   r.status = ParseEnum<ResultStatus>(st.Text(5)).value_or(ResultStatus::kFinal);
   r.instrument_version = static_cast<int>(st.Int(6));
   r.superseded_by = st.OptionalInt(7);
