@@ -24,6 +24,7 @@ template <class T>
 struct HugePageAllocator {
   using value_type = T;
   static constexpr size_t kThreshold = size_t{1} << 20;  // smaller blocks come from the ordinary heap
+  static constexpr bool kOverAligned = alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__;  // mappings are page-aligned
 
   HugePageAllocator() = default;
   template <class U>
@@ -31,7 +32,11 @@ struct HugePageAllocator {
 
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
-    if (bytes < kThreshold) return static_cast<T*>(::operator new(bytes));
+    if (bytes < kThreshold) {
+      // Over-aligned element types (the comparator's 32-byte ShortText) need the aligned form of operator new.
+      if constexpr (kOverAligned) return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T)}));
+      return static_cast<T*>(::operator new(bytes));
+    }
     const size_t mapped = MappingCache::Round(bytes);
     if (void* reused = MappingCache::Take(mapped)) return static_cast<T*>(reused);
     void* p = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -42,7 +47,10 @@ struct HugePageAllocator {
   void deallocate(T* p, size_t n) noexcept {
     const size_t bytes = n * sizeof(T);
     if (bytes < kThreshold) {
-      ::operator delete(p);
+      if constexpr (kOverAligned)
+        ::operator delete(p, std::align_val_t{alignof(T)});
+      else
+        ::operator delete(p);
       return;
     }
     const size_t mapped = MappingCache::Round(bytes);
