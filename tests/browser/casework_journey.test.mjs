@@ -183,6 +183,10 @@ test('a family goes through every stage, page by page', async () => {
   await wyn.page.check('input[name="closure_reason"][value="outcomes_met"]');
   await wyn.page.fill('textarea[name="closure_summary"]', 'Repairs done; family settled');
   await wyn.page.fill('textarea[name="exit_plan"]', 'Family hub drop-in, introduced in person');
+  // Closure asks, for each need identified at assessment, whether it improved.
+  const improved = wyn.page.locator('input[type="radio"][name^="need_outcome."][value="improved"]');
+  assert.ok(await improved.count() > 0, 'the closure form asks about each need');
+  for (const radio of await improved.all()) await radio.check();
   await Promise.all([wyn.page.waitForURL(/\/my-work\?done=close/), wyn.page.click('main form button[type="submit"]')]);
   assert.equal(await stage(mary.page), 'Closed');
   await wyn.close();
