@@ -1,6 +1,7 @@
 #include "app/report_service.hpp"
 
 #include "app/audit_log.hpp"
+#include "domain/team_history.hpp"
 
 namespace hearth {
 namespace {
@@ -25,7 +26,7 @@ Result<ReportPeriod> ParseReportPeriod(std::string_view from, std::string_view t
   return period;
 }
 
-Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Date to) {
+Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Date to, std::string_view team) {
   if (!who.Can(Capability::kViewReports)) {
     AuditSeparately(db_, sink_, who, "view", {kRecordType, 0, 0}, "denied");
     return Error::Forbidden("service report");
@@ -34,8 +35,11 @@ Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Da
   ServiceHistory history;
   {
     auto uow = db_.BeginRead();
+    if (!team.empty() && !uow->Reports().LoadNames().teams.count(std::string(team)))
+      return Error::Validation({{"team", "report.team_unknown"}}, "no such team");
     history = uow->Reports().LoadServiceHistory(from, to);
   }
+  if (!team.empty()) history = TeamPartOf(history, team);
   ServiceReport report = ComputeServiceReport(history, from, to, calendar_);
   AuditSeparately(db_, sink_, who, "view", {kRecordType, 0, 0}, "ok");
   return report;

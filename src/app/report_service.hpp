@@ -29,7 +29,9 @@ class ReportService {
       : db_(db), sink_(sink), calendar_(calendar) {}
 
   // P = [from, to]; `from` after `to` is a validation error on "to". Needs Capability::kViewReports.
-  Result<ServiceReport> Service(const Principal& who, Date from, Date to);
+  // `team` empty: the whole service. Otherwise a team's interchange id (a key of ReportNames::teams): the report of
+  // that team's part of the history (TeamPartOf); a team that does not exist is a validation error on "team".
+  Result<ServiceReport> Service(const Principal& who, Date from, Date to, std::string_view team = {});
   // Team and service names for the dashboard (empty for a caller without kViewReports).
   ReportNames Names(const Principal& who);
 

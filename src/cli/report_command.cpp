@@ -1,4 +1,4 @@
-// `hearth report service --from D --to D --json|--csv|--xlsx FILE`: the service report of METRICS.md on standard
+// `hearth report service --from D --to D [--team ID] --json|--csv|--xlsx FILE`: the service report of METRICS.md on standard
 // output (JSON, CSV) or in a workbook (XLSX: the CSV's rows, which a terminal cannot show).
 // Usage errors (missing or malformed dates, from after to, no format) exit with 2 and say what to fix.
 #include <boost/json/serialize.hpp>
@@ -23,6 +23,7 @@ constexpr int kUsageError = 2;
 struct ReportOptions {
   std::string from;
   std::string to;
+  std::string team;  // a team's interchange id; empty for the whole service
   bool json = false;
   bool csv = false;
   std::string xlsx;  // the workbook's path
@@ -43,7 +44,7 @@ int RunServiceReport(const CommonOptions& common, const ReportOptions& o) {
   const TimescaleConfig config = LoadTimescaleConfig(ResolveRoot(common.root) / "config/timescales.toml");
   const WorkingCalendar calendar(config.extra_holidays);
   ReportService reports(*db, nullptr, calendar);
-  const auto report = reports.Service(SystemPrincipal(), period->from, period->to);
+  const auto report = reports.Service(SystemPrincipal(), period->from, period->to, o.team);
   if (!report) {
     std::cerr << DescribeError(common, report.error());
     return report.error().code == ErrorCode::kValidation ? kUsageError : 1;
@@ -80,6 +81,8 @@ void AddReportCommands(CLI::App& app, CommonOptions& common, std::function<int()
   auto* service = report->add_subcommand("service", "The service report of METRICS.md for a period");
   service->add_option("--from", opts->from, "First day of the period, YYYY-MM-DD (inclusive)");
   service->add_option("--to", opts->to, "Last day of the period, YYYY-MM-DD (inclusive)");
+  service->add_option("--team", opts->team,
+                      "Only this team's episodes and their records, by the team's interchange id (see docs/api.md)");
   service->add_flag("--json", opts->json, "Print the report as one JSON object");
   service->add_flag("--csv", opts->csv, "Print the report as CSV: section,key,subkey,value (docs/api.md)");
   service->add_option("--xlsx", opts->xlsx, "Write the report's CSV rows as an Excel workbook to this file");

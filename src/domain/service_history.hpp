@@ -52,6 +52,7 @@ struct AppraisalFacts {
   Agency kind = Agency::kHealth;
   Date requested_on;
   std::optional<Date> completed_on;
+  EpisodeIndex episode = 0;  // last, so that the report's fixtures may leave it out (only the team filter reads it)
 };
 
 struct ActionFacts {
@@ -90,6 +91,7 @@ struct FeedbackFacts {
   FeedbackForm form = FeedbackForm::kServiceUser;
   Date on;
   std::optional<Satisfaction> satisfaction;
+  EpisodeIndex episode = 0;  // last, as in AppraisalFacts
 };
 
 struct OversightFacts {
@@ -102,6 +104,7 @@ struct AuditFacts {
   Date on;
   AuditGrade grade = AuditGrade::kGood;
   bool shared_with_worker = false;
+  EpisodeIndex episode = 0;  // last, as in AppraisalFacts
 };
 
 struct ServiceHistory {

@@ -1,5 +1,5 @@
 // The service dashboard in a real browser: an analyst opens it from the navigation, sees the figures as tables with
-// a chart drawn from each, changes the period, and downloads the CSV of the same figures; the page has no serious
+// a chart drawn from each, changes the period, downloads the CSV of the same figures and chooses one team; the page has no serious
 // accessibility problems.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -90,6 +90,15 @@ test('an analyst reads the dashboard, changes the period and downloads the CSV',
   assert.match(csv, /\r\nreferrals,received,,1\r\n/);
   assert.match(csv, /\r\nreferrals,by_month,2024-02,1\r\n/);
   assert.match(csv, /\r\nclosure,closed,,0\r\n/);
+
+  // One team: January to March again, for Dashboard Team West only (its one episode and that episode's referral).
+  await page.fill('input[name="from"]', '2024-01-01');
+  await page.fill('input[name="to"]', '2024-03-31');
+  await page.selectOption('select[name="team"]', 'team-west');
+  await Promise.all([page.waitForURL(/team=team-west/), page.click('form.hearth-report-period button')]);
+  assert.match(await page.textContent('#report-team'), /Team: Dashboard Team West/);
+  assert.equal(await headline(page, 'Referrals received'), '1');
+  assert.equal(await headline(page, 'Families closed'), '1');
   await context.close();
 });
 

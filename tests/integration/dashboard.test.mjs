@@ -63,6 +63,27 @@ describe('service dashboard', () => {
     assert.match(page.text, /data-chart="bar"/);
   });
 
+  test('a team chosen from the list narrows the figures, and the downloads keep the team', async () => {
+    const all = await clients.ana.get('/reports/service?from=2024-01-01&to=2024-03-31');
+    assert.match(all.text, /<select class="govuk-select" id="team" name="team"/);
+    assert.match(all.text, /<option value="" selected>The whole service<\/option>/);
+    assert.match(all.text, /<option value="team-west">Dashboard Team West<\/option>/);
+    const page = await clients.ana.get('/reports/service?from=2024-01-01&to=2024-03-31&team=team-west');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<option value="team-west" selected>Dashboard Team West<\/option>/);
+    assert.match(page.text, /id="report-team">Team: Dashboard Team West</);
+    assert.match(page.text, /href="\/reports\/service.csv\?from=2024-01-01&amp;to=2024-03-31&amp;team=team-west"/);
+    const csv = await clients.ana.get('/reports/service.csv?from=2024-01-01&to=2024-03-31&team=team-west');
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-disposition'), /filename="service-report-team-2024-01-01-to-2024-03-31.csv"/);
+    assert.match(csv.text, /\r\nintervention,episodes_by_team,team-west,1\r\n/);
+    const unknown = await clients.ana.get('/reports/service?from=2024-01-01&to=2024-03-31&team=nobody');
+    assert.equal(unknown.status, 422);
+    assert.match(unknown.text, /id="team-error"/);
+    assert.match(unknown.text, /There is no such team/);
+    assert.doesNotMatch(unknown.text, /<table/);
+  });
+
   test('without a period the last twelve months up to today are shown', async () => {
     const page = await clients.ana.get('/reports/service');
     assert.equal(page.status, 200);

@@ -90,6 +90,27 @@ describe('service report', () => {
     assert.deepEqual(JSON.parse(cli.stdout), api.json);
   });
 
+  test("a team's report counts only that team's episodes, their referrals and contacts", async () => {
+    const { status, json } = await get('ana', '?from=2024-01-01&to=2024-03-31&team=team-west');
+    assert.equal(status, 200);
+    assert.equal(json.referrals.received, 1); // the referral of the team's one episode; the others reached no team
+    assert.deepEqual(json.referrals.by_month, { '2024-01': 0, '2024-02': 1, '2024-03': 0 });
+    assert.equal(json.assessment.allocated, 1);
+    assert.deepEqual(json.intervention.episodes_by_team, { 'team-west': 1 });
+    assert.deepEqual(json.intervention.average_contacts_by_team, { 'team-west': 2 });
+    assert.equal(json.open.total, 0);
+    const cli = await runHearth(['report', 'service', '--from', '2024-01-01', '--to', '2024-03-31', '--team',
+      'team-west', '--json', '--database', hearth.dbPath]);
+    assert.deepEqual(JSON.parse(cli.stdout), json);
+    const unknown = await get('ana', '?from=2024-01-01&to=2024-03-31&team=nobody');
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.json.error.field, 'team');
+    const cliUnknown = await hearthExit(['report', 'service', '--from', '2024-01-01', '--to', '2024-03-31', '--team',
+      'nobody', '--json', '--database', hearth.dbPath]);
+    assert.equal(cliUnknown.code, 2);
+    assert.match(cliUnknown.stderr, /team: There is no such team/);
+  });
+
   test('a front door coordinator may not read it', async () => {
     const { status } = await get('cora', '?from=2024-01-01&to=2024-03-31');
     assert.equal(status, 403);

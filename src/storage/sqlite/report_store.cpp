@@ -29,7 +29,7 @@ constexpr std::string_view kSelectEpisodes =
 constexpr std::string_view kSelectAssignments = "SELECT episode_id, user_id, role FROM episode_assignments";
 // Both appraisal figures need requested_on <= TO (completed_on is never before requested_on).
 constexpr std::string_view kSelectAppraisals =
-    "SELECT kind, requested_on, completed_on FROM appraisals WHERE requested_on <= ?1";
+    "SELECT kind, requested_on, completed_on, episode_id FROM appraisals WHERE requested_on <= ?1";
 constexpr std::string_view kSelectActions = "SELECT episode_id, service_id, status FROM actions";
 // Contacts count only when made in P.
 constexpr std::string_view kSelectContacts =
@@ -45,12 +45,12 @@ constexpr std::string_view kSelectAces =
 // period of a ten-year history read that way (oversight: 0.07 s) was no faster than reading the whole table
 // (0.07 s), and ten years took ten times as long (0.68 s).
 constexpr std::string_view kSelectFeedback =
-    "SELECT form, given_on, satisfaction FROM feedback WHERE status = 'final' AND +given_on BETWEEN ?1 AND ?2";
+    "SELECT form, given_on, satisfaction, episode_id FROM feedback WHERE status = 'final' AND +given_on BETWEEN ?1 AND ?2";
 constexpr std::string_view kSelectOversight =
     "SELECT episode_id, recorded_on, considered_plan_effectiveness FROM oversight_records "
     "WHERE status = 'final' AND +recorded_on BETWEEN ?1 AND ?2";
 constexpr std::string_view kSelectAudits =
-    "SELECT audited_on, grade, shared_with_worker FROM quality_audits WHERE status = 'final' AND +audited_on "
+    "SELECT audited_on, grade, shared_with_worker, episode_id FROM quality_audits WHERE status = 'final' AND +audited_on "
     "BETWEEN ?1 AND ?2";
 
 constexpr std::string_view kMapDatabase = "PRAGMA mmap_size = 4294967296";  // up to 4 GiB of the file
@@ -174,7 +174,8 @@ void LoadCasework(Connection& c, const PositionByRow& index, Date from, Date to,
   {
     Statement s = c.Prepare(kSelectAppraisals);
     s.Bind(1, to_text);
-    while (s.Step()) h.appraisals.push_back({EnumAt<Agency>(s, 0), DateAt(s, 1), OptionalDateAt(s, 2)});
+    while (s.Step())
+      h.appraisals.push_back({EnumAt<Agency>(s, 0), DateAt(s, 1), OptionalDateAt(s, 2), index.At(s.Int(3))});
   }
   const IdsByRow services(c, kSelectServiceIds);
   for (Statement s = c.Prepare(kSelectActions); s.Step();) {
@@ -215,7 +216,7 @@ void LoadInstruments(Connection& c, const PositionByRow& index, Date from, Date 
     while (s.Step()) {
       std::optional<Satisfaction> satisfaction;
       if (!s.IsNull(2)) satisfaction = EnumAt<Satisfaction>(s, 2);
-      h.feedback.push_back({EnumAt<FeedbackForm>(s, 0), DateAt(s, 1), satisfaction});
+      h.feedback.push_back({EnumAt<FeedbackForm>(s, 0), DateAt(s, 1), satisfaction, index.At(s.Int(3))});
     }
   }
   {
@@ -227,7 +228,8 @@ void LoadInstruments(Connection& c, const PositionByRow& index, Date from, Date 
   {
     Statement s = c.Prepare(kSelectAudits);
     s.Bind(1, from_text).Bind(2, to_text);
-    while (s.Step()) h.audits.push_back({DateAt(s, 0), EnumAt<AuditGrade>(s, 1), s.Int(2) != 0});
+    while (s.Step())
+      h.audits.push_back({DateAt(s, 0), EnumAt<AuditGrade>(s, 1), s.Int(2) != 0, index.At(s.Int(3))});
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/export_service.hpp"
 #include "app/user_admin.hpp"
+#include "unit/support/string_lines.hpp"
 #include "unit/support/temp_database.hpp"
 
 namespace hearth {
@@ -17,27 +18,8 @@ namespace {
 namespace json = boost::json;
 using interchange::LineError;
 using testing::RawSqlite;
+using testing::StringLines;
 using testing::TempDatabase;
-
-class StringLines final : public LineSource {
- public:
-  explicit StringLines(std::string text) : text_(std::move(text)) {}
-  bool Next(std::string_view& line) override {
-    if (pos_ >= text_.size()) return false;
-    auto end = text_.find('\n', pos_);
-    if (end == std::string::npos) end = text_.size();
-    line = std::string_view(text_).substr(pos_, end - pos_);
-    pos_ = end + 1;
-    return true;
-  }
-  void Rewind() override { pos_ = 0; }
-  std::uint64_t Position() const override { return pos_; }
-  std::uint64_t Size() const override { return text_.size(); }
-
- private:
-  std::string text_;
-  std::size_t pos_ = 0;
-};
 
 std::string Fixture() {
   std::ifstream in(std::string(HEARTH_SOURCE_ROOT) + "/tests/fixtures/interchange/small_service.jsonl");
