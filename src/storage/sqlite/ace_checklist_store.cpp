@@ -95,10 +95,7 @@ RecordId Insert(Connection& c, const InstrumentResult& r) {
 }
 
 std::optional<InstrumentResult> Find(Connection& c, RecordId id) {
-  auto st = c.Prepare(std::string(kColumns) + "WHERE id = ?1");
-  st.Bind(1, id);
-  if (!st.Step()) return std::nullopt;
-  return Read(st);
+  return FindResult(c, std::string(kColumns) + "WHERE id = ?1", id, Read);
 }
 
 bool Update(Connection& c, const InstrumentResult& r) {
@@ -125,11 +122,7 @@ bool Update(Connection& c, const InstrumentResult& r) {
 }
 
 std::vector<InstrumentResult> List(Connection& c, RecordId episode_id) {
-  auto st = c.Prepare(std::string(kColumns) + "WHERE episode_id = ?1 ORDER BY completed_on, id");
-  st.Bind(1, episode_id);
-  std::vector<InstrumentResult> out;
-  while (st.Step()) out.push_back(Read(st));
-  return out;
+  return ListResults(c, std::string(kColumns) + "WHERE episode_id = ?1 ORDER BY completed_on, id", episode_id, Read);
 }
 }  // namespace
 

@@ -23,8 +23,8 @@ constexpr std::string_view kUpdate =
 
 // The `form` column holds INTERCHANGE.md's names (the service report and the export read them); results carry the
 // instrument ids of config/instruments.
-constexpr std::pair<std::string_view, std::string_view> kFormNames[] = {
-    {"service_user_feedback", "service_user"}, {"relationship_feedback", "relationship"}};
+constexpr std::pair<std::string_view, std::string_view> kFormNames[] = {{"service_user_feedback", "service_user"},
+                                                                        {"relationship_feedback", "relationship"}};
 
 std::string FormOf(const std::string& instrument) {
   for (const auto& [id, form] : kFormNames)
@@ -83,10 +83,7 @@ RecordId Insert(Connection& c, const InstrumentResult& r) {
 }
 
 std::optional<InstrumentResult> Find(Connection& c, RecordId id) {
-  auto st = c.Prepare(std::string(kColumns) + std::string(kWhereId));
-  st.Bind(1, id);
-  if (!st.Step()) return std::nullopt;
-  return Read(st);
+  return FindResult(c, std::string(kColumns) + std::string(kWhereId), id, Read);
 }
 
 bool Update(Connection& c, const InstrumentResult& r) {
@@ -105,11 +102,7 @@ bool Update(Connection& c, const InstrumentResult& r) {
 }
 
 std::vector<InstrumentResult> List(Connection& c, RecordId episode_id) {
-  auto st = c.Prepare(std::string(kColumns) + std::string(kWhereEpisode));
-  st.Bind(1, episode_id);
-  std::vector<InstrumentResult> out;
-  while (st.Step()) out.push_back(Read(st));
-  return out;
+  return ListResults(c, std::string(kColumns) + std::string(kWhereEpisode), episode_id, Read);
 }
 }  // namespace
 

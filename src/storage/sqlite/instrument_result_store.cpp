@@ -38,6 +38,21 @@ const InstrumentTable* TableFor(std::string_view instrument) {
   return nullptr;
 }
 
+std::optional<InstrumentResult> FindResult(Connection& c, const std::string& sql, RecordId id, ReadResult read) {
+  auto st = c.Prepare(sql);
+  st.Bind(1, id);
+  if (!st.Step()) return std::nullopt;
+  return read(st);
+}
+
+std::vector<InstrumentResult> ListResults(Connection& c, const std::string& sql, RecordId key, ReadResult read) {
+  auto st = c.Prepare(sql);
+  st.Bind(1, key);
+  std::vector<InstrumentResult> out;
+  while (st.Step()) out.push_back(read(st));
+  return out;
+}
+
 std::string AnswerOr(const Answers& answers, std::string_view id) {
   const auto it = answers.find(id);
   return it == answers.end() ? std::string() : it->second;

@@ -33,6 +33,12 @@ const InstrumentTable& ResilienceTable();
 extern const std::string_view kQualityAuditColumns;
 InstrumentResult ReadQualityAudit(const Statement& st);
 
+// The stores' reads: `sql` selects a table's columns for one key bound as ?1 (a result's id, or an episode's), and
+// `read` turns a row into a result.
+using ReadResult = InstrumentResult (*)(const Statement& st);
+std::optional<InstrumentResult> FindResult(Connection& c, const std::string& sql, RecordId id, ReadResult read);
+std::vector<InstrumentResult> ListResults(Connection& c, const std::string& sql, RecordId key, ReadResult read);
+
 // The answer to `id`, or "" when unanswered (a copy: an empty view would be bound as NULL, not '').
 std::string AnswerOr(const Answers& answers, std::string_view id);
 std::optional<RecordId> OptionalId(const std::optional<RecordId>& id);

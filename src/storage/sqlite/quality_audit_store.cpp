@@ -73,18 +73,12 @@ bool Update(Connection& c, const InstrumentResult& r) {
 }
 
 std::optional<InstrumentResult> Find(Connection& c, RecordId id) {
-  auto st = c.Prepare(std::string(kQualityAuditColumns) + "WHERE id = ?1");
-  st.Bind(1, id);
-  if (!st.Step()) return std::nullopt;
-  return ReadQualityAudit(st);
+  return FindResult(c, std::string(kQualityAuditColumns) + "WHERE id = ?1", id, ReadQualityAudit);
 }
 
 std::vector<InstrumentResult> List(Connection& c, RecordId episode_id) {
-  auto st = c.Prepare(std::string(kQualityAuditColumns) + "WHERE episode_id = ?1 ORDER BY audited_on, id");
-  st.Bind(1, episode_id);
-  std::vector<InstrumentResult> out;
-  while (st.Step()) out.push_back(ReadQualityAudit(st));
-  return out;
+  return ListResults(c, std::string(kQualityAuditColumns) + "WHERE episode_id = ?1 ORDER BY audited_on, id", episode_id,
+                     ReadQualityAudit);
 }
 }  // namespace
 

@@ -111,7 +111,8 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
     if (auto e = episode(o)) h.assignments.push_back({*e, TextOf(o, "worker"), EnumOf<Role>(o, "role")});
   for (const auto& o : records["appraisal"])
     if (auto e = episode(o))
-      h.appraisals.push_back({EnumOf<Agency>(o, "kind"), DateOf(o, "requested_on"), MaybeDateOf(o, "completed_on"), *e});
+      h.appraisals.push_back(
+          {EnumOf<Agency>(o, "kind"), DateOf(o, "requested_on"), MaybeDateOf(o, "completed_on"), *e});
   for (const auto& o : records["action"])
     if (auto e = episode(o)) {
       std::optional<std::string> service;
@@ -154,8 +155,7 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
       h.oversight.push_back({*e, DateOf(o, "on"), o.at("considered_plan_effectiveness").as_bool()});
   for (const auto& o : records["audit"])
     if (auto e = episode(o))
-      h.audits.push_back(
-          {DateOf(o, "on"), EnumOf<AuditGrade>(o, "grade"), o.at("shared_with_worker").as_bool(), *e});
+      h.audits.push_back({DateOf(o, "on"), EnumOf<AuditGrade>(o, "grade"), o.at("shared_with_worker").as_bool(), *e});
   return h;
 }
 

@@ -24,11 +24,14 @@ TEST(TeamHistory, KeepsTheTeamsEpisodesTheirRecordsAndTheirFamiliesStatutoryInvo
   ServiceHistory all;
   all.episodes = {Episode("e0", "f1", "west", "2024-01-02"), Episode("e1", "f2", "east", "2024-01-03"),
                   Episode("e2", "f3", "", "2024-01-04"), Episode("e3", "f4", "west", "2024-01-05")};
-  all.referrals = {{D("2024-01-02"), ReferralSource::kSchool}, {D("2024-01-03"), ReferralSource::kSchool},
-                   {D("2024-01-04"), ReferralSource::kSchool}, {D("2024-01-05"), ReferralSource::kSchool},
+  all.referrals = {{D("2024-01-02"), ReferralSource::kSchool},
+                   {D("2024-01-03"), ReferralSource::kSchool},
+                   {D("2024-01-04"), ReferralSource::kSchool},
+                   {D("2024-01-05"), ReferralSource::kSchool},
                    {D("2024-01-06"), ReferralSource::kPolice}};  // a referral that never became an episode
   all.contacts = {{0, D("2024-02-01")}, {1, D("2024-02-02")}, {3, D("2024-02-03")}, {3, D("2024-02-04")}};
-  all.appraisals = {{Agency::kHealth, D("2024-01-10"), std::nullopt, 1}, {Agency::kHousing, D("2024-01-11"), std::nullopt, 3}};
+  all.appraisals = {{Agency::kHealth, D("2024-01-10"), std::nullopt, 1},
+                    {Agency::kHousing, D("2024-01-11"), std::nullopt, 3}};
   all.feedback = {{FeedbackForm::kServiceUser, D("2024-03-01"), Satisfaction::kHappy, 2}};
   all.audits = {{D("2024-03-02"), AuditGrade::kGood, true, 0}};
   all.statutory = {{"f1", D("2024-05-01")}, {"f2", D("2024-05-02")}, {"f4", D("2024-05-03")}};
