@@ -167,6 +167,10 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   for (const Chunk& chunk : chunks) rows += chunk.report.rows;
   for (auto& column : cells.columns) column.reserve(rows);
   data_.id_spans_.reserve(data_.id_spans_.size() + rows);
+  size_t id_bytes = 0;  // reserved at once: growing a big vector step by step copies it and faults in fresh pages
+  for (const Chunk& chunk : chunks)
+    for (std::string_view id : chunk.ids) id_bytes += id.empty() ? 12 : id.size();
+  data_.id_chars_.reserve(data_.id_chars_.size() + id_bytes);
   for (Chunk& chunk : chunks) {
     for (size_t c = 0; c < indexes.size(); ++c)
       cells.columns[c].insert(cells.columns[c].end(), chunk.columns[c].begin(), chunk.columns[c].end());

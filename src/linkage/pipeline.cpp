@@ -18,13 +18,15 @@
 namespace hearth::linkage {
 
 namespace {
-struct Candidate {
-  uint32_t a, b;
-  Pattern pattern;
+// Each candidate's pattern, in the order the blocker visits the unit's pairs: the pairs themselves are visited
+// again when scoring rather than stored (16 bytes a pair, hundreds of megabytes that the kernel had to zero, became
+// 4 — or 8 with more than eight columns).
+struct UnitPatterns {
+  BigVector<uint32_t> words;
 };
 
 struct Compared {
-  std::vector<BigVector<Candidate>> units;  // kept for scoring after training
+  std::vector<UnitPatterns> units;  // kept for scoring after training
   std::vector<std::vector<ScoredPair>> scored;  // filled directly when the model was given
   PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
   double sampled = 1.0;                         // the share of candidates whose patterns were counted
@@ -88,6 +90,7 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   // Training needs the patterns of a few million pairs, not of all: count a deterministic sample.
   const double rate = std::min(1.0, 3e6 / std::max(1.0, static_cast<double>(blocker.PairsInBlocks())));
   const auto sample_below = static_cast<uint64_t>(rate * 18446744073709551615.0);
+  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   progress.Begin("compare", units);
   ParallelFor(units, threads, [&](size_t u, unsigned worker) {
     if (!scratch[worker]) scratch[worker] = std::make_unique<CompareScratch>(comparator.Columns());
@@ -102,13 +105,17 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
     } else {
-      auto& list = out.units[u];
-      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
+      auto& list = out.units[u].words;
+      // An upper bound; pages never written are never mapped in.
+      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u) * (wide ? 2 : 1));
       PatternCounter& counter = counters[worker];
       uint64_t seen = 0;
       auto use = [&](uint32_t a, uint32_t b, Pattern p) {
         ++seen;
-        if (keep_pairs) list.push_back({a, b, p});
+        if (keep_pairs) {
+          list.push_back(static_cast<uint32_t>(p));
+          if (wide) list.push_back(static_cast<uint32_t>(p >> 32));
+        }
         if (rate >= 1.0 || Mix64((static_cast<uint64_t>(a) << 32) | b) <= sample_below)
           counter.Add(p, blocker.RuleMask(a, b));
       };
@@ -127,20 +134,30 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   return out;
 }
 
-std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<BigVector<Candidate>>& units, const Scorer& scorer,
+// Visits each unit's candidate pairs again, in the same order as when they were compared, and scores them with
+// the patterns kept then.
+std::vector<std::vector<ScoredPair>> ScoreCandidates(const Blocker& blocker, const Comparator& comparator,
+                                                     std::vector<UnitPatterns>& units, const Scorer& scorer,
                                                      float keep_weight, unsigned threads, Progress& progress) {
   std::vector<std::vector<ScoredPair>> scored(units.size());
+  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   progress.Begin("score", units.size());
   ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
-    const auto& list = units[u];
-    constexpr size_t kAhead = 16;  // term frequencies read the first record's row: prefetch it
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i + kAhead < list.size()) scorer.Prefetch(list[i + kAhead].a);
-      const Candidate& c = list[i];
-      const float w = scorer.Weight(c.a, c.pattern);
-      if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
-    }
-    BigVector<Candidate>().swap(units[u]);  // free as we go
+    const uint32_t* word = units[u].words.data();
+    auto& kept = scored[u];
+    blocker.VisitUnit(
+        u,
+        [&](uint32_t a, uint32_t b) {
+          Pattern p = *word++;
+          if (wide) p |= static_cast<Pattern>(*word++) << 32;
+          const float w = scorer.Weight(a, p);
+          if (w >= keep_weight) kept.push_back({a, b, w});
+        },
+        false,
+        [&](uint32_t record, int distance) {  // term frequencies read the first record's row
+          if (distance == 2) scorer.Prefetch(record);
+        });
+    BigVector<uint32_t>().swap(units[u].words);  // free as we go
     progress.Advance(1);
   });
   return scored;
@@ -339,7 +356,7 @@ Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& v
     summary.model_trained = true;
     summary.stages.emplace_back("train", progress.End());
     scorer = std::make_unique<Scorer>(summary.model, comparator);
-    compared.scored = ScoreCandidates(compared.units, *scorer, keep_weight, threads, progress);
+    compared.scored = ScoreCandidates(blocker, comparator, compared.units, *scorer, keep_weight, threads, progress);
     summary.stages.emplace_back("score", progress.End());
   }
 
