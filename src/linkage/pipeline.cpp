@@ -20,9 +20,12 @@ namespace hearth::linkage {
 namespace {
 // Each candidate's pattern, in the order the blocker visits the unit's pairs: the pairs themselves are visited
 // again when scoring rather than stored (16 bytes a pair, hundreds of megabytes that the kernel had to zero, became
-// 4 — or 8 with more than eight columns).
+// 4 — or 8 with more than eight columns). Both passes visit every pair in the unit's blocks, and one bit a pair says
+// whether it is a candidate (no earlier rule produced it), so that scoring need not repeat the duplicate checks,
+// which read two records' block ids from anywhere in memory.
 struct UnitPatterns {
   BigVector<uint32_t> words;
+  std::vector<uint64_t> fresh;  // bit i: the i-th pair of the unit's blocks is a candidate
 };
 
 struct Compared {
@@ -120,7 +123,26 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
           counter.Add(p, blocker.RuleMask(a, b));
       };
       PairBatch<decltype(use)> batch(comparator, *scratch[worker], use);
-      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
+      if (keep_pairs) {
+        const size_t rule = blocker.RuleOfUnit(u);
+        const uint32_t earlier = rule >= 32 ? ~0u : (1u << rule) - 1;  // the rules before this unit's
+        auto& fresh = out.units[u].fresh;
+        fresh.reserve(blocker.PairsOfUnit(u) / 64 + 1);
+        uint64_t index = 0;
+        blocker.VisitUnit(
+            u,
+            [&](uint32_t a, uint32_t b) {
+              if (index % 64 == 0) fresh.push_back(0);
+              if (earlier == 0 || (blocker.RuleMask(a, b) & earlier) == 0) {
+                fresh.back() |= uint64_t{1} << (index % 64);
+                batch.Add(a, b);
+              }
+              ++index;
+            },
+            true);
+      } else {
+        blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
+      }
       batch.Flush();
       counts[u] = seen;
     }
@@ -144,20 +166,26 @@ std::vector<std::vector<ScoredPair>> ScoreCandidates(const Blocker& blocker, con
   progress.Begin("score", units.size());
   ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
     const uint32_t* word = units[u].words.data();
+    const uint64_t* fresh = units[u].fresh.data();
+    uint64_t index = 0;
     auto& kept = scored[u];
     blocker.VisitUnit(
         u,
         [&](uint32_t a, uint32_t b) {
+          const bool candidate = (fresh[index / 64] >> (index % 64)) & 1;
+          ++index;
+          if (!candidate) return;
           Pattern p = *word++;
           if (wide) p |= static_cast<Pattern>(*word++) << 32;
           const float w = scorer.Weight(a, p);
           if (w >= keep_weight) kept.push_back({a, b, w});
         },
-        false,
+        true,
         [&](uint32_t record, int distance) {  // term frequencies read the first record's row
           if (distance == 2) scorer.Prefetch(record);
         });
     BigVector<uint32_t>().swap(units[u].words);  // free as we go
+    std::vector<uint64_t>().swap(units[u].fresh);
     progress.Advance(1);
   });
   return scored;
