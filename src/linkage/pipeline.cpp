@@ -18,18 +18,21 @@
 namespace hearth::linkage {
 
 namespace {
-// Each candidate's pattern, in the order the blocker visits the unit's pairs: the pairs themselves are visited
-// again when scoring rather than stored (16 bytes a pair, hundreds of megabytes that the kernel had to zero, became
-// 4 — or 8 with more than eight columns). Both passes visit every pair in the unit's blocks, and one bit a pair says
-// whether it is a candidate (no earlier rule produced it), so that scoring need not repeat the duplicate checks,
-// which read two records' block ids from anywhere in memory.
-struct UnitPatterns {
-  BigVector<uint32_t> words;
-  std::vector<uint64_t> fresh;  // bit i: the i-th pair of the unit's blocks is a candidate
+// A compared pair kept for scoring after training: 12 bytes rather than 16, the pattern's low 32 bits (eight
+// columns); a wider pattern's high word goes in a list of its own. (Visiting the pairs again to score them, keeping
+// only the patterns, saved memory but cost more time than the kernel's zeroing of the larger list: the duplicate
+// checks read two records' block ids from anywhere in memory.)
+struct Candidate {
+  uint32_t a, b;
+  uint32_t pattern;
+};
+struct UnitCandidates {
+  BigVector<Candidate> list;
+  BigVector<uint32_t> high;  // patterns' high words, only with more than eight columns
 };
 
 struct Compared {
-  std::vector<UnitPatterns> units;  // kept for scoring after training
+  std::vector<UnitCandidates> units;  // kept for scoring after training
   std::vector<std::vector<ScoredPair>> scored;  // filled directly when the model was given
   PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
   double sampled = 1.0;                         // the share of candidates whose patterns were counted
@@ -108,41 +111,23 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
     } else {
-      auto& list = out.units[u].words;
-      // An upper bound; pages never written are never mapped in.
-      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u) * (wide ? 2 : 1));
+      auto& list = out.units[u].list;
+      auto& high = out.units[u].high;
+      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
+      if (keep_pairs && wide) high.reserve(blocker.PairsOfUnit(u));
       PatternCounter& counter = counters[worker];
       uint64_t seen = 0;
       auto use = [&](uint32_t a, uint32_t b, Pattern p) {
         ++seen;
         if (keep_pairs) {
-          list.push_back(static_cast<uint32_t>(p));
-          if (wide) list.push_back(static_cast<uint32_t>(p >> 32));
+          list.push_back({a, b, static_cast<uint32_t>(p)});
+          if (wide) high.push_back(static_cast<uint32_t>(p >> 32));
         }
         if (rate >= 1.0 || Mix64((static_cast<uint64_t>(a) << 32) | b) <= sample_below)
           counter.Add(p, blocker.RuleMask(a, b));
       };
       PairBatch<decltype(use)> batch(comparator, *scratch[worker], use);
-      if (keep_pairs) {
-        const size_t rule = blocker.RuleOfUnit(u);
-        const uint32_t earlier = rule >= 32 ? ~0u : (1u << rule) - 1;  // the rules before this unit's
-        auto& fresh = out.units[u].fresh;
-        fresh.reserve(blocker.PairsOfUnit(u) / 64 + 1);
-        uint64_t index = 0;
-        blocker.VisitUnit(
-            u,
-            [&](uint32_t a, uint32_t b) {
-              if (index % 64 == 0) fresh.push_back(0);
-              if (earlier == 0 || (blocker.RuleMask(a, b) & earlier) == 0) {
-                fresh.back() |= uint64_t{1} << (index % 64);
-                batch.Add(a, b);
-              }
-              ++index;
-            },
-            true);
-      } else {
-        blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
-      }
+      blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
       counts[u] = seen;
     }
@@ -156,36 +141,23 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   return out;
 }
 
-// Visits each unit's candidate pairs again, in the same order as when they were compared, and scores them with
-// the patterns kept then.
-std::vector<std::vector<ScoredPair>> ScoreCandidates(const Blocker& blocker, const Comparator& comparator,
-                                                     std::vector<UnitPatterns>& units, const Scorer& scorer,
+std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<UnitCandidates>& units, const Scorer& scorer,
                                                      float keep_weight, unsigned threads, Progress& progress) {
   std::vector<std::vector<ScoredPair>> scored(units.size());
-  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   progress.Begin("score", units.size());
   ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
-    const uint32_t* word = units[u].words.data();
-    const uint64_t* fresh = units[u].fresh.data();
-    uint64_t index = 0;
-    auto& kept = scored[u];
-    blocker.VisitUnit(
-        u,
-        [&](uint32_t a, uint32_t b) {
-          const bool candidate = (fresh[index / 64] >> (index % 64)) & 1;
-          ++index;
-          if (!candidate) return;
-          Pattern p = *word++;
-          if (wide) p |= static_cast<Pattern>(*word++) << 32;
-          const float w = scorer.Weight(a, p);
-          if (w >= keep_weight) kept.push_back({a, b, w});
-        },
-        true,
-        [&](uint32_t record, int distance) {  // term frequencies read the first record's row
-          if (distance == 2) scorer.Prefetch(record);
-        });
-    BigVector<uint32_t>().swap(units[u].words);  // free as we go
-    std::vector<uint64_t>().swap(units[u].fresh);
+    const auto& list = units[u].list;
+    const auto& high = units[u].high;
+    constexpr size_t kAhead = 16;  // term frequencies read the first record's row: prefetch it
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i + kAhead < list.size()) scorer.Prefetch(list[i + kAhead].a);
+      const Candidate& c = list[i];
+      const Pattern p = c.pattern | (high.empty() ? Pattern{0} : static_cast<Pattern>(high[i]) << 32);
+      const float w = scorer.Weight(c.a, p);
+      if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
+    }
+    BigVector<Candidate>().swap(units[u].list);  // free as we go
+    BigVector<uint32_t>().swap(units[u].high);
     progress.Advance(1);
   });
   return scored;
@@ -384,7 +356,7 @@ Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& v
     summary.model_trained = true;
     summary.stages.emplace_back("train", progress.End());
     scorer = std::make_unique<Scorer>(summary.model, comparator);
-    compared.scored = ScoreCandidates(blocker, comparator, compared.units, *scorer, keep_weight, threads, progress);
+    compared.scored = ScoreCandidates(compared.units, *scorer, keep_weight, threads, progress);
     summary.stages.emplace_back("score", progress.End());
   }
 
