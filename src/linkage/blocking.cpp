@@ -190,7 +190,7 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
 
 void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) {
   RuleStats& stats = stats_[rule];
-  std::vector<uint64_t>& keys = scratch.keys;
+  const std::vector<uint64_t>& keys = scratch.keys;
   BigVector<KeyRecord>& items = scratch.items;
   items.clear();
   items.reserve(keys.size());
@@ -214,17 +214,15 @@ void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) 
       ++stats.skipped_blocks;
       stats.skipped_records += size;
       stats.skipped_pairs += block_pairs;
-      for (size_t k = i; k < j; ++k) keys[items[k].record] = 0;
     } else if (block_pairs > 0) {
       blocks.push_back({static_cast<uint32_t>(members.size()), size});
       for (size_t k = i; k < j; ++k) members.push_back(items[k].record);
       ++stats.blocks;
       stats.largest_block = std::max<uint64_t>(stats.largest_block, size);
       pairs += block_pairs;
-    } else {
-      for (size_t k = i; k < j; ++k) keys[items[k].record] = 0;  // a block with nothing to pair
     }
-    if (size == 1) keys[items[i].record] = 0;
+    // Records of skipped blocks and of blocks with nothing to pair get no block id (FillBlockIds): IsCandidate()
+    // and the duplicate checks read only those ids, so the rule's keys need no clearing here.
     i = j;
   }
   // Parallel rules write disjoint words of keys_; the total is summed after the threads join.
@@ -235,8 +233,13 @@ void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) 
 // Row-major block ids for the duplicate checks: each rule's ids per record first (its own small array), then one
 // transposing pass, rather than scattering words one per cache line over the big array.
 void Blocker::FillBlockIds(size_t n, unsigned threads) {
-  stride_ = (rule_count_ + 15) / 16 * 16;
-  std::vector<std::vector<uint32_t>> block_of(rule_count_);
+  // A power of two up to 16 keeps each record's row inside one 64-byte line; a blocker of one or two rules (the
+  // training-only ones) then takes 4 or 8 bytes a record rather than 64, all of which were zeroed and faulted in.
+  stride_ = 1;
+  while (stride_ < rule_count_ && stride_ < 16) stride_ *= 2;
+  if (rule_count_ > 16) stride_ = (rule_count_ + 15) / 16 * 16;
+  // Big vectors: freed here, their pages serve later stages (the candidate lists) without being zeroed again.
+  std::vector<BigVector<uint32_t>> block_of(rule_count_);
   ParallelFor(rule_count_, threads, [&](size_t r, unsigned) {
     block_of[r].assign(n, 0);
     const auto& blocks = blocks_[r];

@@ -109,7 +109,8 @@ class Blocker {
 
   const Dataset& data_;
   size_t rule_count_ = 0;
-  size_t stride_ = 0;  // words per record in keys_: the rule count rounded up to 16 (one 64-byte line)
+  size_t stride_ = 0;  // words per record in keys_: the rule count rounded up to a power of two (16 at most: one
+                       // 64-byte line), beyond 16 to a multiple of 16
   uint32_t left_ = 0;
   bool link_ = false;
   // keys_[record * stride_ + rule]: the record's block under the rule (index + 1; 0 = none, or a skipped block).

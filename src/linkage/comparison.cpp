@@ -11,8 +11,7 @@ namespace hearth::linkage {
 CompareScratch::CompareScratch(size_t columns, unsigned cache_bits)
     : size_(size_t{1} << cache_bits),
       shift_(64 - cache_bits),
-      keys_(columns * size_, 0),
-      sims_(columns * size_, 0.0f) {}
+      levels_(columns * size_, 0) {}
 
 namespace {
 // One bit per letter, digit and space; other bytes share the remaining bits (a shared bit only loosens the bound).
@@ -54,6 +53,7 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
     for (size_t i = 0; i < plan.levels.size(); ++i)
       if (plan.levels[i].kind == LevelKind::kSwapped && column.partner >= 0) plan.swapped_code = static_cast<int>(i) + 1;
     plan.exact_first = !plan.levels.empty() && plan.levels[0].kind == LevelKind::kExact;
+    plan.memo_levels = column.config.type == ColumnType::kGivenName;
     columns_.push_back(std::move(plan));
   }
   for (size_t c = 0; c < columns_.size(); ++c) {
@@ -183,11 +183,25 @@ bool Comparator::TypoedNickname(size_t c, uint32_t va, uint32_t vb) const {
   return EditDistanceWithin(Text(c, ca), Text(c, cb), 1, true);
 }
 
+// A memoised column's levels other than "swapped" depend on its two values only, and every measure is symmetric,
+// so they are cached per unordered value pair; "swapped" (which reads the family names too) is checked only when
+// it comes before the cached level — the first level satisfied is then the same as a search in order would find.
 int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const {
+  const ColumnPlan& plan = columns_[c];
+  const uint32_t va = ra[c], vb = rb[c];
+  if (va == 0 || vb == 0) return 0;
+  if (!plan.memo_levels) return SearchLevels(c, ra, rb, false);
+  const int code = scratch.Level(c, std::min(va, vb), std::max(va, vb),
+                                 [&] { return SearchLevels(c, ra, rb, true); });
+  if (plan.swapped_code > 0 && plan.swapped_code < code && Swapped(c, va, vb, ra[plan.partner], rb[plan.partner]))
+    return plan.swapped_code;
+  return code;
+}
+
+int Comparator::SearchLevels(size_t c, const uint32_t* ra, const uint32_t* rb, bool skip_swapped) const {
   const ColumnPlan& plan = columns_[c];
   const Column& col = *plan.column;
   const uint32_t va = ra[c], vb = rb[c];
-  if (va == 0 || vb == 0) return 0;
   float jw = -1.0f;
   float jw_bound = -1.0f;
   const size_t n = plan.levels.size();
@@ -203,21 +217,18 @@ int Comparator::CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, 
           return code;
         break;
       case LevelKind::kSwapped:  // never applies without a family-name column
-        if (plan.swapped_code != 0 && Swapped(c, va, vb, ra[plan.partner], rb[plan.partner])) return code;
+        if (!skip_swapped && plan.swapped_code != 0 && Swapped(c, va, vb, ra[plan.partner], rb[plan.partner]))
+          return code;
         break;
       case LevelKind::kJaroWinkler:
         if (va == vb) return code;
         if (jw < 0) {
           if (jw_bound < 0) jw_bound = JaroWinklerBound(c, va, vb);
           if (jw_bound + 1e-4f < static_cast<float>(level.threshold)) break;  // cannot reach this level
+          // Given names have their whole level memoised (CompareColumn); other columns have too many distinct
+          // values for a cache to pay for its own memory access.
           const uint32_t lo = va < vb ? va : vb, hi = va < vb ? vb : va;
-          // Memoised only for given names: few distinct values, so the same pairs recur; for other columns
-          // the cache would mostly miss and cost a memory access of its own.
-          if (col.config.type == ColumnType::kGivenName) {
-            jw = scratch.Similarity(c, lo, hi, [&] { return static_cast<float>(JaroWinkler(Text(c, lo), Text(c, hi))); });
-          } else {
-            jw = static_cast<float>(JaroWinkler(Text(c, lo), Text(c, hi)));
-          }
+          jw = static_cast<float>(JaroWinkler(Text(c, lo), Text(c, hi)));
         }
         // Stored as float: compare with the threshold rounded the same way.
         if (jw >= static_cast<float>(level.threshold)) return code;

@@ -9,8 +9,9 @@
 // the street stops a household from counting as three independent agreements, the main source of false matches.
 //
 // Speed: record values are copied row-major (one cache line per record for up to 16 columns), equal values are
-// recognised by id, and string similarities are memoised per (value id, value id) in a small direct-mapped cache
-// per thread and column, so frequent name pairs are measured once. Nothing is allocated per pair.
+// recognised by id, and string similarities — for given names the whole level, every measure of it — are memoised
+// per (value id, value id) in a small direct-mapped cache per thread and column, so frequent name pairs are
+// measured once. Nothing is allocated per pair.
 #pragma once
 #include "linkage/big_vector.hpp"
 #include <cstdint>
@@ -32,31 +33,32 @@ inline Pattern WithGamma(Pattern p, size_t column, int gamma) {
   return (p & ~mask) | (static_cast<Pattern>(gamma) << (column * kBitsPerColumn));
 }
 
-// Per-thread scratch: the similarity caches.
+// Per-thread scratch: the level caches.
 class CompareScratch {
  public:
   explicit CompareScratch(size_t columns, unsigned cache_bits = 14);
-  // The cached similarity for (lo, hi) in column c, or computes and stores it.
+  // The cached level code (0..15) for the value pair (lo, hi) in column c, or computes and stores it. Value ids
+  // of 28 bits or more are not cached. One 64-bit word a slot: both ids and the code, so a lookup is one access.
   template <class Fn>
-  float Similarity(size_t c, uint32_t lo, uint32_t hi, Fn&& compute) {
-    const uint64_t key = (static_cast<uint64_t>(lo) << 32) | hi;
-    const size_t slot = c * size_ + static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
-    if (keys_[slot] == key) {
+  int Level(size_t c, uint32_t lo, uint32_t hi, Fn&& compute) {
+    if ((lo | hi) >> 28) return compute();
+    const uint64_t key = (static_cast<uint64_t>(lo) << 36) | (static_cast<uint64_t>(hi) << 8);
+    const size_t slot = c * size_ + static_cast<size_t>(((key >> 8) * 0x9E3779B97F4A7C15ULL) >> shift_);
+    const uint64_t entry = levels_[slot];
+    if ((entry & ~uint64_t{0xFF}) == key && (entry & 0xFF) != 0) {
       ++hits_;
-      return sims_[slot];
+      return static_cast<int>(entry & 0xFF) - 1;
     }
-    float s = compute();
-    keys_[slot] = key;
-    sims_[slot] = s;
-    return s;
+    const int code = compute();
+    levels_[slot] = key | static_cast<uint64_t>(code + 1);
+    return code;
   }
   uint64_t Hits() const { return hits_; }
 
  private:
   size_t size_;
   unsigned shift_;
-  std::vector<uint64_t> keys_;
-  std::vector<float> sims_;
+  std::vector<uint64_t> levels_;  // Level(): (lo << 36) | (hi << 8) | (code + 1); 0 = empty
   uint64_t hits_ = 0;
 };
 
@@ -102,8 +104,12 @@ class Comparator {
     uint32_t agree_codes = 0;         // codes of the condition column that count as the same place
     std::vector<size_t> also_exact;   // columns whose exact agreement also counts as the same place
     bool exact_first = false;
+    bool memo_levels = false;  // given names: few distinct values, so value pairs recur; their levels are memoised
   };
   int CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const;
+  // The first level the pair satisfies, in order; with skip_swapped the "swapped" level is passed over, so that
+  // the answer depends on the column's two values alone (and can be memoised).
+  int SearchLevels(size_t c, const uint32_t* ra, const uint32_t* rb, bool skip_swapped) const;
   bool Swapped(size_t c, uint32_t va, uint32_t vb, uint32_t fa, uint32_t fb) const;
   bool TypoedNickname(size_t c, uint32_t va, uint32_t vb) const;
   // A value's text in one 32-byte slot (no indirection through the pool's offsets) when it is short enough, with

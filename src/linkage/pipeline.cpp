@@ -18,13 +18,21 @@
 namespace hearth::linkage {
 
 namespace {
+// A compared pair kept for scoring after training: 12 bytes rather than 16, the pattern's low 32 bits (eight
+// columns); a wider pattern's high word goes in a list of its own. (Visiting the pairs again to score them, keeping
+// only the patterns, saved memory but cost more time than the kernel's zeroing of the larger list: the duplicate
+// checks read two records' block ids from anywhere in memory.)
 struct Candidate {
   uint32_t a, b;
-  Pattern pattern;
+  uint32_t pattern;
+};
+struct UnitCandidates {
+  BigVector<Candidate> list;
+  BigVector<uint32_t> high;  // patterns' high words, only with more than eight columns
 };
 
 struct Compared {
-  std::vector<BigVector<Candidate>> units;  // kept for scoring after training
+  std::vector<UnitCandidates> units;  // kept for scoring after training
   std::vector<std::vector<ScoredPair>> scored;  // filled directly when the model was given
   PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
   double sampled = 1.0;                         // the share of candidates whose patterns were counted
@@ -88,6 +96,7 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   // Training needs the patterns of a few million pairs, not of all: count a deterministic sample.
   const double rate = std::min(1.0, 3e6 / std::max(1.0, static_cast<double>(blocker.PairsInBlocks())));
   const auto sample_below = static_cast<uint64_t>(rate * 18446744073709551615.0);
+  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   progress.Begin("compare", units);
   ParallelFor(units, threads, [&](size_t u, unsigned worker) {
     if (!scratch[worker]) scratch[worker] = std::make_unique<CompareScratch>(comparator.Columns());
@@ -102,13 +111,18 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
     } else {
-      auto& list = out.units[u];
+      auto& list = out.units[u].list;
+      auto& high = out.units[u].high;
       if (keep_pairs) list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
+      if (keep_pairs && wide) high.reserve(blocker.PairsOfUnit(u));
       PatternCounter& counter = counters[worker];
       uint64_t seen = 0;
       auto use = [&](uint32_t a, uint32_t b, Pattern p) {
         ++seen;
-        if (keep_pairs) list.push_back({a, b, p});
+        if (keep_pairs) {
+          list.push_back({a, b, static_cast<uint32_t>(p)});
+          if (wide) high.push_back(static_cast<uint32_t>(p >> 32));
+        }
         if (rate >= 1.0 || Mix64((static_cast<uint64_t>(a) << 32) | b) <= sample_below)
           counter.Add(p, blocker.RuleMask(a, b));
       };
@@ -127,20 +141,23 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   return out;
 }
 
-std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<BigVector<Candidate>>& units, const Scorer& scorer,
+std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<UnitCandidates>& units, const Scorer& scorer,
                                                      float keep_weight, unsigned threads, Progress& progress) {
   std::vector<std::vector<ScoredPair>> scored(units.size());
   progress.Begin("score", units.size());
   ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
-    const auto& list = units[u];
+    const auto& list = units[u].list;
+    const auto& high = units[u].high;
     constexpr size_t kAhead = 16;  // term frequencies read the first record's row: prefetch it
     for (size_t i = 0; i < list.size(); ++i) {
       if (i + kAhead < list.size()) scorer.Prefetch(list[i + kAhead].a);
       const Candidate& c = list[i];
-      const float w = scorer.Weight(c.a, c.pattern);
+      const Pattern p = c.pattern | (high.empty() ? Pattern{0} : static_cast<Pattern>(high[i]) << 32);
+      const float w = scorer.Weight(c.a, p);
       if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
     }
-    BigVector<Candidate>().swap(units[u]);  // free as we go
+    BigVector<Candidate>().swap(units[u].list);  // free as we go
+    BigVector<uint32_t>().swap(units[u].high);
     progress.Advance(1);
   });
   return scored;

@@ -27,8 +27,9 @@ class StringPool {
   void Grow();
   BigVector<char> chars_;
   BigVector<uint32_t> offsets_;  // value i spans [offsets_[i], offsets_[i+1])
-  BigVector<uint32_t> hashes_;   // low bits of each value's hash, to skip most string compares
-  BigVector<uint32_t> slots_;    // open addressing: 0 empty, else id
+  // Open addressing: 0 empty, else the value's hash (low 32 bits) above its id, so that a probe reads one word
+  // and compares text only when the hashes agree.
+  BigVector<uint64_t> slots_;
   uint64_t mask_ = 0;
 };
 

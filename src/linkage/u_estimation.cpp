@@ -26,6 +26,33 @@ struct Rng {
 constexpr size_t kSampleTasks = 64;
 using CodeCounts = std::vector<std::vector<double>>;  // per column, per code
 
+// Compares the `todo` pairs drawn by `draw(rng, a, b)` (false: skip) in order, calling use(p) for each pattern.
+// Random pairs are drawn a batch at a time so that their rows and texts can be prefetched: each pair is two cache
+// misses otherwise. The draws are the same as one at a time (comparing does not touch the generator).
+template <class Draw, class Use>
+void CompareDrawn(const Comparator& comparator, Rng& rng, uint64_t todo, CompareScratch& scratch, Draw& draw,
+                  Use&& use) {
+  constexpr size_t kBatch = 64, kRowsAhead = 16, kTextAhead = 8;
+  std::pair<uint32_t, uint32_t> batch[kBatch];
+  for (uint64_t done = 0; done < todo;) {
+    size_t n = 0;
+    for (; n < kBatch && done < todo; ++done) {
+      uint32_t a = 0, b = 0;
+      if (draw(rng, a, b)) batch[n++] = {a, b};
+    }
+    auto prefetch = [&](size_t i, int distance) {
+      comparator.Prefetch(batch[i].first, distance);
+      comparator.Prefetch(batch[i].second, distance);
+    };
+    for (size_t i = 0; i < std::min(n, kRowsAhead); ++i) prefetch(i, 2);
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kRowsAhead < n) prefetch(i + kRowsAhead, 2);
+      if (i + kTextAhead < n) prefetch(i + kTextAhead, 1);
+      use(comparator.Compare(batch[i].first, batch[i].second, scratch));
+    }
+  }
+}
+
 // Compares `samples` pairs drawn by `draw(rng, a, b)` (false: skip) and counts codes per column; `keep(p)` may
 // reject a compared pair.
 template <class Draw, class Keep>
@@ -38,30 +65,11 @@ CodeCounts CountCodes(const Comparator& comparator, uint64_t samples, uint64_t s
     CompareScratch scratch(columns, 10);
     const uint64_t todo = samples / kSampleTasks + (task < samples % kSampleTasks ? 1 : 0);
     auto& counts = per_task[task];
-    // Random pairs are drawn a batch at a time so that their rows and texts can be prefetched: each pair is two
-    // cache misses otherwise.
-    constexpr size_t kBatch = 64, kRowsAhead = 16, kTextAhead = 8;
-    std::pair<uint32_t, uint32_t> batch[kBatch];
-    for (uint64_t done = 0; done < todo;) {
-      size_t n = 0;
-      for (; n < kBatch && done < todo; ++done) {
-        uint32_t a = 0, b = 0;
-        if (draw(rng, a, b)) batch[n++] = {a, b};
-      }
-      auto prefetch = [&](size_t i, int distance) {
-        comparator.Prefetch(batch[i].first, distance);
-        comparator.Prefetch(batch[i].second, distance);
-      };
-      for (size_t i = 0; i < std::min(n, kRowsAhead); ++i) prefetch(i, 2);
-      for (size_t i = 0; i < n; ++i) {
-        if (i + kRowsAhead < n) prefetch(i + kRowsAhead, 2);
-        if (i + kTextAhead < n) prefetch(i + kTextAhead, 1);
-        const Pattern p = comparator.Compare(batch[i].first, batch[i].second, scratch);
-        if (!keep(p)) continue;
-        ++counts[columns * 16];
-        for (size_t c = 0; c < columns; ++c) ++counts[c * 16 + static_cast<size_t>(GammaOf(p, c))];
-      }
-    }
+    CompareDrawn(comparator, rng, todo, scratch, draw, [&](Pattern p) {
+      if (!keep(p)) return;
+      ++counts[columns * 16];
+      for (size_t c = 0; c < columns; ++c) ++counts[c * 16 + static_cast<size_t>(GammaOf(p, c))];
+    });
   });
   CodeCounts out(columns, std::vector<double>(16, 0.0));
   kept = 0;
@@ -89,10 +97,7 @@ std::array<uint64_t, K> TallyPairs(const Comparator& comparator, uint64_t sample
     Rng rng{seed * 0x632BE59BD9B4E019ULL + task};
     CompareScratch scratch(comparator.Columns(), 10);
     const uint64_t todo = samples / kSampleTasks + (task < samples % kSampleTasks ? 1 : 0);
-    for (uint64_t done = 0; done < todo; ++done) {
-      uint32_t a = 0, b = 0;
-      if (draw(rng, a, b)) tally(comparator.Compare(a, b, scratch), per_task[task]);
-    }
+    CompareDrawn(comparator, rng, todo, scratch, draw, [&](Pattern p) { tally(p, per_task[task]); });
   });
   std::array<uint64_t, K> out{};
   for (const auto& t : per_task)

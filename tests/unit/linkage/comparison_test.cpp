@@ -102,6 +102,26 @@ TEST_F(LinkageComparisonLevels, AddressTextAndCodes) {
   EXPECT_EQ(Level(0, 2, "nhs"), "null");
 }
 
+// Given names' levels are memoised per value pair, "swapped" aside (it reads the family names too). One scratch
+// reused for every pair, both ways round and twice over, must give what a fresh scratch (nothing cached) gives:
+// Robert/Smith is "swapped" for Robert Smith and Smith Robert but "else" for Robert Smith and Smith Jones.
+TEST_F(LinkageComparisonLevels, MemoisedLevelsAreTheLevelsOfEachPair) {
+  CompareScratch shared(comparator_->Columns());
+  const auto n = static_cast<uint32_t>(data_.Size());
+  for (int round = 0; round < 2; ++round) {
+    for (uint32_t a = 0; a < n; ++a) {
+      for (uint32_t b = 0; b < n; ++b) {
+        if (a == b) continue;
+        CompareScratch fresh(comparator_->Columns());
+        EXPECT_EQ(comparator_->Compare(a, b, shared), comparator_->Compare(a, b, fresh)) << a << " " << b;
+      }
+    }
+  }
+  EXPECT_GT(shared.Hits(), 0u);
+  EXPECT_EQ(Level(0, 2, "first"), "swapped");
+  EXPECT_EQ(Level(0, 8, "first"), "else");
+}
+
 TEST_F(LinkageComparisonLevels, PatternsPackFourBitsPerColumn) {
   Pattern p = 0;
   p = WithGamma(p, 0, 3);
