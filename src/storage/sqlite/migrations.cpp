@@ -16,6 +16,7 @@ const std::vector<Migration>& AllMigrations() {
       {8, "outcome of each need at closure; indexes for the oversight and audit work lists", kMigration0008Outcomes},
       {9, "instrument results completed in Hearth: versions, supersession, ACE checklists, audit recipients",
        kMigration0009InstrumentResults},
+      {10, "covering indexes for the service report's load", kMigration0010ReportIndexes},
   };
   return kAll;
 }

@@ -23,5 +23,6 @@ extern const std::string_view kMigration0006Interchange;
 extern const std::string_view kMigration0007PanelMeetingsPractitioners;
 extern const std::string_view kMigration0008Outcomes;
 extern const std::string_view kMigration0009InstrumentResults;
+extern const std::string_view kMigration0010ReportIndexes;
 
 }  // namespace hearth::sqlite
