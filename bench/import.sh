@@ -18,6 +18,7 @@ echo "bench: $(wc -l <"$file") lines, $(du -h "$file" | cut -f1); load average b
 run() { # label, command...
   local label=$1; shift
   /usr/bin/time -v "$@" 2>"$work/time.txt" >"$work/out.txt" || { cat "$work/time.txt"; exit 1; }
+  head -n 1 "$work/out.txt"  # the import's summary (records new, changed, unchanged)
   # CPU beside wall time: the machine is shared, so the wall time depends on everyone else's load.
   printf '%s: %s elapsed, CPU %s s user + %s s system, peak RSS %s MiB (load average after: %s)\n' "$label" \
     "$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')" \
