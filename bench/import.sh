@@ -13,14 +13,19 @@ work=${BENCH_DIR:-/tmp/hearth-bench-import}
 mkdir -p "$work"
 db=$work/import.db
 rm -f "$db" "$db-wal" "$db-shm" "$work/import-access.db"*
-echo "bench: $(wc -l <"$file") lines, $(du -h "$file" | cut -f1)"
+echo "bench: $(wc -l <"$file") lines, $(du -h "$file" | cut -f1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin" migrate --database "$db" >/dev/null
 run() { # label, command...
   local label=$1; shift
   /usr/bin/time -v "$@" 2>"$work/time.txt" >"$work/out.txt" || { cat "$work/time.txt"; exit 1; }
-  printf '%s: %s s elapsed, peak RSS %s MiB\n' "$label" \
+  head -n 1 "$work/out.txt"  # the import's summary (records new, changed, unchanged)
+  # CPU beside wall time: the machine is shared, so the wall time depends on everyone else's load.
+  printf '%s: %s elapsed, CPU %s s user + %s s system, peak RSS %s MiB (load average after: %s)\n' "$label" \
     "$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')" \
-    "$(( $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') / 1024 ))"
+    "$(grep 'User time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'System time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(( $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') / 1024 ))" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 run "import into an empty database" "$bin" import "$file" --database "$db"
 echo "bench: $(sqlite3 "$db" 'SELECT count(*) FROM episodes') episodes imported"

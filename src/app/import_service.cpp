@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "app/audit_log.hpp"
+#include "app/parse_ahead.hpp"
 #include "common/date.hpp"
 #include "domain/interchange_index.hpp"
 
@@ -15,8 +16,6 @@ using interchange::Index;
 using interchange::LineError;
 using interchange::ParsedLine;
 using interchange::RecordType;
-
-constexpr std::uint32_t kProgressEvery = 65536;  // lines between progress reports
 
 // Errors are all counted; the first `max` are kept for the report.
 class ErrorList {
@@ -73,21 +72,26 @@ class Importer {
   }
 
  private:
+  // Each line of the file in order, parsed a batch ahead on a second thread (ParseAhead). The first reading reports
+  // the parser's field errors; the second has seen them already and keeps only its own.
   template <class Visit>
   void EachLine(ImportPhase phase, Visit&& visit) {
-    std::string_view text;
-    std::uint32_t line = 0;
-    bool first = true;
-    while (source_.Next(text)) {
-      ++line;
-      auto parsed = parser_.Parse(text, line, first, errors_.Scratch());
-      if (parsed.kind != ParsedLine::Kind::kBlank) first = false;
-      if (parsed.kind == ParsedLine::Kind::kRecord) visit(parsed, line);
-      if (phase == ImportPhase::kChecking && parsed.kind == ParsedLine::Kind::kInvalid && parsed.record)
-        index_.NoteInvalid(parsed.type, *parsed.record, line);
-      if (phase == ImportPhase::kChecking) errors_.Take(report_);
-      errors_.Scratch().clear();
-      if (progress_ && line % kProgressEvery == 0) progress_(phase, source_.Position(), source_.Size());
+    ParseAhead ahead(source_);
+    while (auto batch = ahead.Take()) {
+      std::uint32_t errors_begin = 0;
+      for (const auto& l : batch->lines) {
+        if (phase == ImportPhase::kChecking)
+          errors_.Scratch().insert(errors_.Scratch().end(), batch->errors.begin() + errors_begin,
+                                   batch->errors.begin() + l.errors_end);
+        errors_begin = l.errors_end;
+        const auto& parsed = l.parsed;
+        if (parsed.kind == ParsedLine::Kind::kRecord) visit(parsed, l.number);
+        if (phase == ImportPhase::kChecking && parsed.kind == ParsedLine::Kind::kInvalid && parsed.record)
+          index_.NoteInvalid(parsed.type, *parsed.record, l.number);
+        if (phase == ImportPhase::kChecking) errors_.Take(report_);
+        errors_.Scratch().clear();
+      }
+      if (progress_) progress_(phase, batch->position, source_.Size());
     }
     if (progress_) progress_(phase, source_.Size(), source_.Size());
   }
@@ -152,6 +156,7 @@ class Importer {
       skip_ = false;
     });
     if (report_.error_count != 0) return;
+    repo_.EndBulkImport();
     std::size_t written = 0;
     for (auto n : report_.written) written += n;
     Audit(uow_, who_, "import", {"interchange", static_cast<RecordId>(written), 0});
@@ -223,7 +228,6 @@ class Importer {
   ImportReport& report_;
   ErrorList errors_;
   std::string created_at_;
-  interchange::LineParser parser_;
   Index index_;
   std::unordered_map<std::string, std::uint32_t> team_names_;
   bool skip_ = false;  // the record is held already, exactly as given

@@ -124,24 +124,38 @@ std::optional<std::int32_t> DayNumber(std::string_view text) {
 ParsedLine LineParser::Parse(std::string_view text, std::uint32_t line, bool header_allowed,
                              std::vector<LineError>& errors) {
   if (Blank(text)) return {};
-  ParsedLine out;
-  out.kind = ParsedLine::Kind::kInvalid;
-  boost::system::error_code ec;
   value_.reset();  // the last line's value goes before its memory is reused
   memory_.emplace(buffer_.data(), buffer_.size());
-  parser_.reset(boost::json::storage_ptr(&*memory_));
+  return ParseInto(text, line, header_allowed, errors, boost::json::storage_ptr(&*memory_), value_);
+}
+
+ParsedLine LineParser::ParseInto(std::string_view text, std::uint32_t line, bool header_allowed,
+                                 std::vector<LineError>& errors, boost::json::storage_ptr storage,
+                                 std::optional<boost::json::value>& out) {
+  if (Blank(text)) return {};
+  boost::system::error_code ec;
+  parser_.reset(std::move(storage));
   parser_.write(text.data(), text.size(), ec);
   if (!ec) parser_.finish(ec);
   if (ec || !parser_.done()) {
     errors.push_back({line, "", "interchange.error.not_json", 0});
-    return out;
+    ParsedLine out_line;
+    out_line.kind = ParsedLine::Kind::kInvalid;
+    return out_line;
   }
-  value_.emplace(parser_.release());
-  if (!value_->is_object()) {
+  out.emplace(parser_.release());  // constructed, not assigned: the value keeps the memory it was parsed into
+  return Examine(*out, line, header_allowed, errors);
+}
+
+ParsedLine LineParser::Examine(const json::value& value, std::uint32_t line, bool header_allowed,
+                               std::vector<LineError>& errors) {
+  ParsedLine out;
+  out.kind = ParsedLine::Kind::kInvalid;
+  if (!value.is_object()) {
     errors.push_back({line, "", "interchange.error.not_json", 0});
     return out;
   }
-  const auto& o = value_->get_object();
+  const auto& o = value.get_object();
   const auto* type = o.if_contains("type");
   if (!type || type->is_null()) {
     errors.push_back({line, "type", "interchange.error.required", 0});

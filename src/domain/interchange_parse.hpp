@@ -42,8 +42,15 @@ class LineParser {
  public:
   // `header_allowed`: this is the first non-blank line, where the optional header may stand.
   ParsedLine Parse(std::string_view text, std::uint32_t line, bool header_allowed, std::vector<LineError>& errors);
+  // The same, with the line's value kept in `out` and its memory taken from `storage` (the caller's, so that many
+  // lines can be held at once); the result's record points into `out`.
+  ParsedLine ParseInto(std::string_view text, std::uint32_t line, bool header_allowed, std::vector<LineError>& errors,
+                       boost::json::storage_ptr storage, std::optional<boost::json::value>& out);
 
  private:
+  ParsedLine Examine(const boost::json::value& value, std::uint32_t line, bool header_allowed,
+                     std::vector<LineError>& errors);
+
   boost::json::stream_parser parser_;
   // Each line's value lives in a fixed buffer, started afresh for every line: no allocation per member (a line
   // larger than the buffer spills to the heap).

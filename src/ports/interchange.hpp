@@ -38,8 +38,11 @@ class InterchangeRepository {
   virtual ~InterchangeRepository() = default;
   // Readies this unit of work for one large import: references are not checked row by row (the file's records come
   // in any order; the importer resolves every one itself, and a bulk write has foreign keys off) and the page cache
-  // is enlarged.
+  // is enlarged. The secondary indexes of tables that are empty now may be set aside until EndBulkImport.
   virtual void BeginBulkImport() = 0;
+  // After the last Write of an import that will be committed: rebuilds whatever BeginBulkImport set aside, in the
+  // same transaction (a unique index that cannot be rebuilt throws, and the import rolls back).
+  virtual void EndBulkImport() = 0;
   // The largest row id of the table holding `type` (0 when empty): new rows take the ids after it.
   virtual std::int64_t MaxRow(interchange::RecordType type) = 0;
   // The record with external id `id`, as export writes it.

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "ports/interchange.hpp"
 #include "storage/sqlite/connection.hpp"
@@ -13,6 +14,7 @@ class SqliteInterchange final : public InterchangeRepository {
  public:
   explicit SqliteInterchange(Connection& c) : c_(c) {}
   void BeginBulkImport() override;
+  void EndBulkImport() override;
   std::int64_t MaxRow(interchange::RecordType type) override;
   std::optional<StoredRecord> Find(interchange::RecordType type, std::string_view id) override;
   std::optional<std::string> TeamNamed(std::string_view name) override;
@@ -26,8 +28,11 @@ class SqliteInterchange final : public InterchangeRepository {
                             std::string_view created_at);
   std::string UsernameFor(std::string_view external_id, std::int64_t row);
   std::string ServiceKeyFor(std::string_view name, std::int64_t row);
+  void SetAsideIndexesOfEmptyTables();
 
   Connection& c_;
+  // CREATE INDEX statements of the indexes BeginBulkImport dropped, to run again in EndBulkImport.
+  std::vector<std::string> set_aside_;
   // Objectives made or found during this import, by (episode row, outcome text).
   std::map<std::pair<std::int64_t, std::string>, std::int64_t, std::less<>> objectives_;
 };

@@ -284,5 +284,51 @@ TEST_F(ImportTest, AnInvalidRecordDoesNotMakeItsReferencesMissing) {
   EXPECT_EQ(report.errors, (std::vector<LineError>{{1, "postcode", "interchange.error.not_text", 0}}));
 }
 
+// The indexes of the database, as SQLite keeps their definitions (autoindexes of UNIQUE columns have none).
+std::string IndexDefinitions(const std::string& path) {
+  return RawSqlite(path).Scalar(
+      "SELECT group_concat(name || ': ' || sql, char(10)) FROM "
+      "(SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+}
+
+TEST_F(ImportTest, IndexesSetAsideForTheRowsAreBuiltAgain) {
+  const auto before = IndexDefinitions(temp_.path());
+  ASSERT_NE(before.find("contacts_episode: CREATE INDEX"), std::string::npos);
+  // A failed import into empty tables rolls the dropped indexes back with everything else.
+  ASSERT_FALSE(ErrorsWith(R"({"type":"family","id":"F-9","area":""})").empty());
+  EXPECT_EQ(IndexDefinitions(temp_.path()), before);
+  ASSERT_TRUE(Import(Fixture()).imported());
+  EXPECT_EQ(IndexDefinitions(temp_.path()), before);
+  RawSqlite raw(temp_.path());
+  EXPECT_EQ(raw.Scalar("PRAGMA integrity_check"), "ok");
+  // The rebuilt index holds the imported rows: a query through it finds them.
+  EXPECT_EQ(raw.Scalar("SELECT count(*) FROM contacts INDEXED BY contacts_episode WHERE episode_id > 0"),
+            Count("contacts"));
+}
+
+// Lines are parsed ahead in batches of a few thousand on a second thread: errors still come in line order with
+// their own line numbers, whichever batch they fell in.
+TEST_F(ImportTest, ErrorsOfALargeFileKeepTheirLinesAcrossBatches) {
+  std::vector<std::string> lines;
+  const std::set<int> bad{3, 4096, 4097, 9001, 12000};
+  for (int i = 1; i <= 12000; ++i)
+    lines.push_back(R"({"type":"family","id":"F)" + std::to_string(i) + R"(","area":")" +
+                    (bad.contains(i) ? "" : "West") + R"("})");
+  auto report = Import(Join(lines));
+  std::vector<LineError> expected;
+  for (int i : bad) expected.push_back({static_cast<std::uint32_t>(i), "area", "interchange.error.empty", 0});
+  EXPECT_EQ(report.errors, expected);
+  EXPECT_EQ(Count("families"), "0");
+  for (int i : bad) lines[static_cast<std::size_t>(i - 1)] = R"({"type":"family","id":"F)" + std::to_string(i) +
+                                                               R"(","area":"East"})";
+  lines.push_back(R"({"type":"family","id":"F7000","area":"West"})");  // a duplicate in the last batch
+  auto duplicate = Import(Join(lines));
+  EXPECT_EQ(duplicate.errors, (std::vector<LineError>{{12001, "id", "interchange.error.duplicate_id", 7000}}));
+  lines.pop_back();
+  ASSERT_TRUE(Import(Join(lines)).imported());
+  EXPECT_EQ(Count("families"), "12000");
+  EXPECT_EQ(RawSqlite(temp_.path()).Scalar("SELECT area FROM families WHERE external_id = 'F9001'"), "East");
+}
+
 }  // namespace
 }  // namespace hearth
