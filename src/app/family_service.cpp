@@ -5,7 +5,6 @@
 
 #include "app/audit_log.hpp"
 #include "app/family_outcomes.hpp"
-#include "app/person_linkage.hpp"
 #include "domain/name_similarity.hpp"
 #include "domain/postcode.hpp"
 #include "domain/record_rules.hpp"
@@ -146,7 +145,6 @@ Result<void> FamilyService::Update(const Principal& who, RecordId family_id, con
     }
     Audit(*uow, who, "update", {"family", family_id, family_id});
     uow->Commit();
-    if (linkage_ != nullptr) linkage_->FamilyChanged(family_id);
     return {};
   });
 }
@@ -200,7 +198,6 @@ Result<void> FamilyService::UpdatePerson(const Principal& who, RecordId person_i
     }
     Audit(*uow, who, "update", {"person", person_id, current->family_id});
     uow->Commit();
-    if (linkage_ != nullptr) linkage_->PersonChanged(person_id);
     return {};
   });
 }

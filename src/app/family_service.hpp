@@ -5,16 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "app/audit_sink.hpp"
 #include "app/principal.hpp"
 #include "common/error.hpp"
 #include "domain/input.hpp"
 #include "domain/work_due.hpp"
-#include "app/audit_sink.hpp"
 #include "ports/database.hpp"
 
 namespace hearth {
-
-class PersonLinkage;  // app/person_linkage.hpp
 
 // One dated line in the family's chronology; `what` is a message key, `detail` an enumeration value or "".
 struct ChronologyEntry {
@@ -47,9 +45,6 @@ class FamilyService {
  public:
   // Without a sink, view and refusal audit rows are committed one by one (command line, tests).
   explicit FamilyService(Database& db, AuditSink* sink = nullptr) : db_(db), sink_(sink) {}
-  // Edits of people and household addresses are reported to the front door's linkage index (new people it finds
-  // by itself).
-  void ReportEditsTo(PersonLinkage* linkage) { linkage_ = linkage; }
 
   // `query`: words are name prefixes, a YYYY-MM-DD (or DD/MM/YYYY) is a date of birth, a postcode or its
   // outward part matches the household postcode. Case-insensitive. Pages start at 1.
@@ -68,7 +63,6 @@ class FamilyService {
  private:
   Database& db_;
   AuditSink* sink_;
-  PersonLinkage* linkage_ = nullptr;
 };
 
 // Reads a search box: words are name prefixes; a date (YYYY-MM-DD or DD/MM/YYYY) is a date of birth; a postcode,

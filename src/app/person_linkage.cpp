@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <set>
 #include <string_view>
 
 namespace hearth {
@@ -89,6 +90,9 @@ Result<std::unique_ptr<PersonLinkage>> PersonLinkage::Start(Database& db, const 
   std::vector<linkage::PersonRecord> people;
   {
     auto uow = db.BeginRead();
+    // The log's end first, in the same snapshot as the people: every edit after it is applied by the first
+    // catch-up, and applying one already seen does no harm.
+    self->last_change_ = uow->People().LastLinkageChange();
     for (;;) {
       auto page = uow->People().ListWithAddressAfter(self->last_seen_, kPage);
       if (page.empty()) break;
@@ -114,31 +118,25 @@ linkage::PersonRecord PersonLinkage::RecordOf(const Person& person, const std::s
   return r;
 }
 
-void PersonLinkage::PersonChanged(RecordId person_id) {
-  std::lock_guard lock(changed_mutex_);
-  changed_people_.insert(person_id);
-}
-
-void PersonLinkage::FamilyChanged(RecordId family_id) {
-  std::lock_guard lock(changed_mutex_);
-  changed_families_.insert(family_id);
-}
-
 std::size_t PersonLinkage::Size() const {
   std::lock_guard lock(mutex_);
   return index_->Size();
 }
 
-// New people by id cover every way people are added (referrals, the family page, import, demo) without each having
-// to tell us; edits are reported because an edit leaves the id where it was.
+// New people by id cover every way people are added (referrals, the family page, import, demo); edits leave the id
+// where it was, so they are read from the database's log of edits, which every writer fills (migration 0011).
 void PersonLinkage::CatchUp() {
   std::set<RecordId> people, families;
-  {
-    std::lock_guard lock(changed_mutex_);
-    people.swap(changed_people_);
-    families.swap(changed_families_);
-  }
   auto uow = db_.BeginRead();
+  for (;;) {
+    auto changes = uow->People().LinkageChangesAfter(last_change_, kPage);
+    if (changes.empty()) break;
+    for (const auto& change : changes) {
+      if (change.person_id != 0) people.insert(change.person_id);
+      if (change.family_id != 0) families.insert(change.family_id);
+    }
+    last_change_ = changes.back().seq;
+  }
   for (;;) {
     auto page = uow->People().ListWithAddressAfter(last_seen_, kPage);
     if (page.empty()) break;

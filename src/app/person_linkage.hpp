@@ -1,16 +1,17 @@
 // The record linkage engine (src/linkage) over every person in the database, for the front door's "is this
 // family already known?": a PersonIndex built once at start-up from the people table, and kept current by
-// catching up, before each lookup, with people added since (by id) and people or households edited since (told by
-// FamilyService). The app depends on the linkage library directly (see docs/architecture.md, "Linkage in the front
-// door"): the engine has no I/O of its own to hide behind a port, and it reads no database.
+// catching up, before each lookup, with people added since (by id) and people or households edited since (by the
+// database's log of such edits, migration 0011, so edits by other processes such as `hearth import --update` count).
+// The app depends on the linkage library directly (see docs/architecture.md, "Linkage in the front door"): the engine
+// has no I/O of its own to hide behind a port, and it reads no database.
 //
 // Nothing here checks who may see whom: Rank answers with person ids, and ReferralService keeps only the people
 // the caller may see before anything about them leaves the app.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -44,10 +45,6 @@ class PersonLinkage {
   // each at or above settings.offer_at. Every stored person is a candidate, whoever may see them.
   std::vector<RankedPerson> Rank(const Person& probe, const Family& household, std::size_t limit);
 
-  // Edits made since start-up: the next Rank re-reads these people (or every member of the household).
-  void PersonChanged(RecordId person_id);
-  void FamilyChanged(RecordId family_id);
-
   std::size_t Size() const;
   double OfferAt() const { return settings_.offer_at; }
 
@@ -64,10 +61,9 @@ class PersonLinkage {
   linkage::LinkageConfig config_;
   linkage::NameVariants variants_;
   std::unique_ptr<linkage::PersonIndex> index_;
-  RecordId last_seen_ = 0;    // the highest person id indexed
-  mutable std::mutex mutex_;  // one Rank (catch-up and lookup) at a time
-  std::mutex changed_mutex_;  // edits may be reported while a Rank runs
-  std::set<RecordId> changed_people_, changed_families_;
+  RecordId last_seen_ = 0;        // the highest person id indexed
+  std::int64_t last_change_ = 0;  // the last logged edit applied
+  mutable std::mutex mutex_;      // one Rank (catch-up and lookup) at a time
 };
 
 // The plain-words key of an engine level label: "jaro_winkler>=0.92" -> "similar", "null" -> "missing", ...

@@ -40,11 +40,9 @@ struct Services {
     if (const Instrument* form = instruments.Current("quality_audit")) work.SetAuditRoles(form->completed_by);
   }
 
-  // The front door's possible matches from the linkage engine, and edits reported to it (see PersonLinkage).
-  void UseLinkage(PersonLinkage* linkage) {
-    referrals.UseLinkage(linkage);
-    families.ReportEditsTo(linkage);
-  }
+  // The front door's possible matches from the linkage engine (see PersonLinkage; it learns of edits from the
+  // database itself).
+  void UseLinkage(PersonLinkage* linkage) { referrals.UseLinkage(linkage); }
 
   Database& db;
   const InstrumentRegistry instruments;  // every version of every form in config/instruments, never changed after start-up

@@ -1,5 +1,6 @@
 // Port: families, their members and relationships, referrals and episodes.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,14 @@ struct PersonWithAddress {
   std::string address_line_1;
 };
 
+// An edit of what record linkage compares, logged by the database whoever made it (migration 0011): either a
+// person (person_id) or a household, whose members all changed address (family_id); the other is 0.
+struct LinkageChange {
+  std::int64_t seq = 0;
+  RecordId person_id = 0;
+  RecordId family_id = 0;
+};
+
 class PersonRepository {
  public:
   virtual ~PersonRepository() = default;
@@ -74,6 +83,10 @@ class PersonRepository {
   // People with ids above `after_id`, in id order, at most `limit`, whatever their family's visibility: the
   // linkage index reads every person this way, in pages, and catches up with people added since.
   virtual std::vector<PersonWithAddress> ListWithAddressAfter(RecordId after_id, int limit) = 0;
+  // Edits of people and households logged after `after_seq`, in order, at most `limit`; and the last one logged
+  // (0 if none): the linkage index starts from it and reads on from there.
+  virtual std::vector<LinkageChange> LinkageChangesAfter(std::int64_t after_seq, int limit) = 0;
+  virtual std::int64_t LastLinkageChange() = 0;
 
   virtual RecordId InsertRelationship(const Relationship& relationship) = 0;
   virtual std::vector<Relationship> ListRelationships(RecordId family_id) = 0;

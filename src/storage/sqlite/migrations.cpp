@@ -17,6 +17,7 @@ const std::vector<Migration>& AllMigrations() {
       {9, "instrument results completed in Hearth: versions, supersession, ACE checklists, audit recipients",
        kMigration0009InstrumentResults},
       {10, "covering indexes for the service report's load", kMigration0010ReportIndexes},
+      {11, "edits of people and households logged for the front door's linkage index", kMigration0011LinkageChanges},
   };
   return kAll;
 }

@@ -24,5 +24,6 @@ extern const std::string_view kMigration0007PanelMeetingsPractitioners;
 extern const std::string_view kMigration0008Outcomes;
 extern const std::string_view kMigration0009InstrumentResults;
 extern const std::string_view kMigration0010ReportIndexes;
+extern const std::string_view kMigration0011LinkageChanges;
 
 }  // namespace hearth::sqlite

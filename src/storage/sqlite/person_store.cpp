@@ -7,12 +7,18 @@ namespace {
 constexpr std::string_view kPersonColumns =
     "SELECT p.id, p.family_id, p.given_name, p.family_name, p.date_of_birth, p.sex, p.role, p.version FROM people p ";
 const std::string kSelectPerson = std::string(kPersonColumns) + "WHERE p.id = ?1";
-const std::string kListPeople = std::string(kPersonColumns) + "WHERE p.family_id = ?1 ORDER BY p.role = 'child', "
-                                                              "p.date_of_birth, p.id";
+const std::string kListPeople = std::string(kPersonColumns) +
+                                "WHERE p.family_id = ?1 ORDER BY p.role = 'child', "
+                                "p.date_of_birth, p.id";
 // By primary key, so reading every person in pages and catching up with new ones both cost what they return.
 const std::string kListWithAddressAfter =
     "SELECT p.id, p.family_id, p.given_name, p.family_name, p.date_of_birth, p.sex, p.role, p.version, f.postcode, "
     "f.address_line_1 FROM people p JOIN families f ON f.id = p.family_id WHERE p.id > ?1 ORDER BY p.id LIMIT ?2";
+// The log of edits the linkage index must apply (migration 0011's triggers write it).
+constexpr std::string_view kLinkageChangesAfter =
+    "SELECT seq, COALESCE(person_id, 0), COALESCE(family_id, 0) FROM linkage_changes WHERE seq > ?1 ORDER BY seq "
+    "LIMIT ?2";
+constexpr std::string_view kLastLinkageChange = "SELECT COALESCE(max(seq), 0) FROM linkage_changes";
 constexpr std::string_view kInsertPerson =
     "INSERT INTO people (family_id, given_name, family_name, given_name_key, family_name_key, date_of_birth, sex, "
     "role, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)";
@@ -98,9 +104,21 @@ std::vector<PersonWithAddress> SqlitePeople::ListWithAddressAfter(RecordId after
   return out;
 }
 
+std::vector<LinkageChange> SqlitePeople::LinkageChangesAfter(std::int64_t after_seq, int limit) {
+  std::vector<LinkageChange> out;
+  auto st = c_.Prepare(kLinkageChangesAfter);
+  st.Bind(1, after_seq).Bind(2, static_cast<std::int64_t>(limit));
+  while (st.Step()) out.push_back({st.Int(0), st.Int(1), st.Int(2)});
+  return out;
+}
+
+std::int64_t SqlitePeople::LastLinkageChange() {
+  auto st = c_.Prepare(kLastLinkageChange);
+  return st.Step() ? st.Int(0) : 0;
+}
+
 std::vector<Person> SqlitePeople::FindByDateOfBirth(const Date& dob, const FamilyVisibility& visibility) {
-  std::string sql = std::string(kPersonColumns) +
-                    "JOIN families f ON f.id = p.family_id WHERE p.date_of_birth = ?";
+  std::string sql = std::string(kPersonColumns) + "JOIN families f ON f.id = p.family_id WHERE p.date_of_birth = ?";
   auto binds = AppendVisibilityFilter(sql, visibility);
   sql += " ORDER BY p.id LIMIT 200";
   auto st = c_.Prepare(sql);

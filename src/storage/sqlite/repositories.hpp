@@ -77,6 +77,8 @@ class SqlitePeople final : public PersonRepository {
   std::vector<Person> ListForFamily(RecordId family_id) override;
   std::vector<Person> FindByDateOfBirth(const Date& date_of_birth, const FamilyVisibility& visibility) override;
   std::vector<PersonWithAddress> ListWithAddressAfter(RecordId after_id, int limit) override;
+  std::vector<LinkageChange> LinkageChangesAfter(std::int64_t after_seq, int limit) override;
+  std::int64_t LastLinkageChange() override;
   RecordId InsertRelationship(const Relationship& relationship) override;
   std::vector<Relationship> ListRelationships(RecordId family_id) override;
   bool DeleteRelationship(RecordId family_id, RecordId relationship_id) override;
