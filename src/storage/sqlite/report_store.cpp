@@ -6,8 +6,11 @@
 // Every query but the episodes' reads a covering index of migration 0010 (named with INDEXED BY, so the plan cannot
 // drift to the table): the load touches only those narrow indexes, and over a period only the period's stretch.
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <string>
+
+#include <sys/mman.h>
 
 #include "domain/enum_names.hpp"
 #include "storage/sqlite/repositories.hpp"
@@ -79,6 +82,22 @@ constexpr std::string_view kMaxAppraisalRow = "SELECT COALESCE(max(id), 0) FROM 
 std::size_t MaxRow(Connection& c, std::string_view sql) {
   Statement s = c.Prepare(sql);
   return s.Step() ? static_cast<std::size_t>(std::max<std::int64_t>(s.Int(0), 0)) : 0;
+}
+
+// Each 4 KiB page of fresh memory costs a page fault when first written, and on this virtual machine a fault costs
+// microseconds: the ten-year history's vectors (some 170 MB) took 50,000 faults, a quarter of the report's CPU time.
+// Asking the kernel for 2 MiB pages for a big vector's buffer (transparent huge pages, which Linux gives on request
+// in its default "madvise" mode) makes that some 100 faults. Only whole 2 MiB blocks inside the buffer are advised,
+// so no memory outside it is affected; reserved memory beyond the 2 MiB block of the last row is still never touched.
+// Advice only: where the kernel says no (another mode, no huge page free), the vector works as before.
+template <class T>
+void ReserveInHugePages(std::vector<T>& v, std::size_t n) {
+  v.reserve(n);
+  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t last = (begin + v.capacity() * sizeof(T)) & ~(kHugePage - 1);
+  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 }
 
 [[noreturn]] void Corrupt(std::string_view what) {
@@ -158,7 +177,7 @@ class PositionByRow {
 };
 
 void LoadEpisodes(Connection& c, ServiceHistory& h, const PositionByRow& referral_index, PositionByRow& index) {
-  h.episodes.reserve(MaxRow(c, kMaxEpisodeRow));
+  ReserveInHugePages(h.episodes, MaxRow(c, kMaxEpisodeRow));
   const IdsByRow teams(c, kSelectTeamIds);
   Statement s = c.Prepare(kSelectEpisodes);
   while (s.Step()) {
@@ -188,10 +207,10 @@ void LoadEpisodes(Connection& c, ServiceHistory& h, const PositionByRow& referra
 
 void LoadCasework(Connection& c, const PositionByRow& index, Date from, Date to, ServiceHistory& h) {
   const std::string from_text = from.ToString(), to_text = to.ToString();
-  h.assignments.reserve(MaxRow(c, kMaxAssignmentRow));
-  h.actions.reserve(MaxRow(c, kMaxActionRow));
-  h.appraisals.reserve(MaxRow(c, kMaxAppraisalRow));
-  h.contacts.reserve(MaxRow(c, kMaxContactRow));
+  ReserveInHugePages(h.assignments, MaxRow(c, kMaxAssignmentRow));
+  ReserveInHugePages(h.actions, MaxRow(c, kMaxActionRow));
+  ReserveInHugePages(h.appraisals, MaxRow(c, kMaxAppraisalRow));
+  ReserveInHugePages(h.contacts, MaxRow(c, kMaxContactRow));
   for (Statement s = c.Prepare(kSelectAssignments); s.Step();)
     h.assignments.push_back({index.At(s.Int(0)), IdAt(s, 1), EnumAt<Role>(s, 2)});
   {
@@ -216,9 +235,9 @@ void LoadCasework(Connection& c, const PositionByRow& index, Date from, Date to,
 
 void LoadInstruments(Connection& c, const PositionByRow& index, Date from, Date to, ServiceHistory& h) {
   const std::string from_text = from.ToString(), to_text = to.ToString();
-  h.assessments.reserve(MaxRow(c, kMaxAssessmentRow));
-  h.aces.reserve(MaxRow(c, kMaxAceRow));
-  h.oversight.reserve(MaxRow(c, kMaxOversightRow));
+  ReserveInHugePages(h.assessments, MaxRow(c, kMaxAssessmentRow));
+  ReserveInHugePages(h.aces, MaxRow(c, kMaxAceRow));
+  ReserveInHugePages(h.oversight, MaxRow(c, kMaxOversightRow));
   for (Statement s = c.Prepare(kSelectAssessments); s.Step();) {
     AssessmentFacts a;
     a.episode = index.At(s.Int(0));
@@ -273,7 +292,7 @@ ServiceHistory SqliteReports::LoadServiceHistory(Date from, Date to) {
     }
   } unmap{c_};
   ServiceHistory h;
-  h.referrals.reserve(MaxRow(c_, kMaxReferralRow));
+  ReserveInHugePages(h.referrals, MaxRow(c_, kMaxReferralRow));
   PositionByRow referral_index;  // row id -> position in h.referrals, for the episodes' referral dates
   for (Statement s = c_.Prepare(kSelectReferrals); s.Step();) {
     referral_index.Add(s.Int(0), static_cast<EpisodeIndex>(h.referrals.size()));
