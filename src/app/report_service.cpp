@@ -35,9 +35,12 @@ Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Da
   ServiceHistory history;
   {
     auto uow = db_.BeginRead();
+    // The history first: it may be read on two connections only while the unit of work has read nothing else
+    // (SQLite can put a second connection on a snapshot only as it is taken). The team is checked in the same
+    // snapshot afterwards; an unknown team costs a load, but is a typing error, not a daily request.
+    history = uow->Reports().LoadServiceHistory(from, to);
     if (!team.empty() && !uow->Reports().LoadNames().teams.count(std::string(team)))
       return Error::Validation({{"team", "report.team_unknown"}}, "no such team");
-    history = uow->Reports().LoadServiceHistory(from, to);
   }
   if (!team.empty()) history = TeamPartOf(history, team);
   ServiceReport report = ComputeServiceReport(history, from, to, calendar_);

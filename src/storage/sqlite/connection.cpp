@@ -150,5 +150,6 @@ void Connection::Execute(std::string_view sql) {
 
 std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Connection::Changes() const { return sqlite3_changes(db_); }
+bool Connection::HasOpenTransaction() const { return sqlite3_txn_state(db_, "main") != SQLITE_TXN_NONE; }
 
 }  // namespace hearth::sqlite

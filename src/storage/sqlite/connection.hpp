@@ -89,11 +89,23 @@ class Connection {
   void Run(std::string_view sql) { Prepare(sql).Run(); }
   std::int64_t LastInsertId() const;
   int Changes() const;
+  // True once this connection has a transaction open on its main database file: after BEGIN, only from the first
+  // statement that reads it (a deferred BEGIN pins no snapshot by itself).
+  bool HasOpenTransaction() const;
 
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   std::map<std::pair<const char*, std::size_t>, sqlite3_stmt*> static_cache_;  // statements owned by cache_
+};
+
+// Lends further connections to the same database file (the pool), for work that one unit of work splits across
+// threads; each is handed back when done.
+class ConnectionSource {
+ public:
+  virtual ~ConnectionSource() = default;
+  virtual std::unique_ptr<Connection> Borrow() = 0;
+  virtual void GiveBack(std::unique_ptr<Connection> connection) = 0;
 };
 
 }  // namespace hearth::sqlite

@@ -202,12 +202,14 @@ class SqliteAudit final : public AuditRepository {
 
 class SqliteReports final : public ReportRepository {
  public:
-  explicit SqliteReports(Connection& c) : c_(c) {}
+  // `pool`, when given, lends the connections that let the history load on two threads (LoadServiceHistory).
+  explicit SqliteReports(Connection& c, ConnectionSource* pool = nullptr) : c_(c), pool_(pool) {}
   ServiceHistory LoadServiceHistory(Date from, Date to) override;
   ReportNames LoadNames() override;
 
  private:
   Connection& c_;
+  ConnectionSource* pool_;
 };
 
 class SqliteDrafts final : public DraftRepository {

@@ -30,7 +30,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
         practitioners_(*connection_),
         audit_(*connection_),
         drafts_(*connection_),
-        reports_(*connection_),
+        reports_(*connection_, &owner_),
         assessments_(*connection_),
         instrument_results_(*connection_),
         interchange_(*connection_),

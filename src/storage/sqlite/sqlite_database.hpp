@@ -9,7 +9,7 @@
 
 namespace hearth::sqlite {
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public Database, public ConnectionSource {
  public:
   explicit SqliteDatabase(Options options);
   ~SqliteDatabase() override;
@@ -24,6 +24,9 @@ class SqliteDatabase final : public Database {
 
   // Used by units of work to hand their connection back.
   void Release(std::unique_ptr<Connection> connection);
+  // ConnectionSource: a unit of work's extra connections (the report's second reader) come from the same pool.
+  std::unique_ptr<Connection> Borrow() override { return Acquire(); }
+  void GiveBack(std::unique_ptr<Connection> connection) override { Release(std::move(connection)); }
 
  private:
   std::unique_ptr<Connection> Acquire();

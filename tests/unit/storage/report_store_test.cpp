@@ -122,5 +122,38 @@ TEST(ReportStore, OversightJustBeforeAShortPeriodStillCountsAsRecent) {
   EXPECT_EQ(h.feedback.size(), 0u);
 }
 
+TEST(ReportStore, AUnitOfWorkThatHasReadLoadsOnOneConnectionTheSameHistory) {
+  testing::TempDatabase temp;
+  Exec(temp.path(), kHistory);
+  const Date from = *Date::Parse("2024-01-01"), to = *Date::Parse("2024-03-31");
+  ServiceHistory two, one;
+  {
+    auto uow = temp.db().BeginRead();  // has read nothing: the load runs on two connections
+    two = uow->Reports().LoadServiceHistory(from, to);
+  }
+  {
+    auto uow = temp.db().BeginRead();
+    uow->Reports().LoadNames();  // its snapshot is taken: the load stays on this connection
+    one = uow->Reports().LoadServiceHistory(from, to);
+  }
+  ASSERT_EQ(two.episodes.size(), one.episodes.size());
+  for (std::size_t i = 0; i < one.episodes.size(); ++i) EXPECT_EQ(two.episodes[i].id, one.episodes[i].id);
+  ASSERT_EQ(two.actions.size(), one.actions.size());
+  for (std::size_t i = 0; i < one.actions.size(); ++i) {
+    EXPECT_EQ(two.actions[i].episode, one.actions[i].episode);
+    EXPECT_EQ(two.actions[i].service, one.actions[i].service);
+  }
+  ASSERT_EQ(two.contacts.size(), one.contacts.size());
+  for (std::size_t i = 0; i < one.contacts.size(); ++i) EXPECT_EQ(two.contacts[i].episode, one.contacts[i].episode);
+  ASSERT_EQ(two.assessments.size(), one.assessments.size());
+  for (std::size_t i = 0; i < one.assessments.size(); ++i)
+    EXPECT_EQ(two.assessments[i].episode, one.assessments[i].episode);
+  ASSERT_EQ(two.aces.size(), one.aces.size());
+  for (std::size_t i = 0; i < one.aces.size(); ++i) EXPECT_EQ(two.aces[i].episode, one.aces[i].episode);
+  ASSERT_EQ(two.oversight.size(), one.oversight.size());
+  EXPECT_EQ(two.statutory.size(), one.statutory.size());
+  EXPECT_EQ(two.assignments.size(), one.assignments.size());
+}
+
 }  // namespace
 }  // namespace hearth
