@@ -163,6 +163,11 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
   for (const auto& plan : columns_)
     if (plan.swapped_code > 0 && std::find(text_columns_.begin(), text_columns_.end(), plan.partner) == text_columns_.end())
       text_columns_.push_back(plan.partner);
+  for (size_t c : text_columns_) {
+    bool swap_partner = false;
+    for (const auto& plan : columns_) swap_partner = swap_partner || (plan.swapped_code > 0 && plan.partner == c);
+    if (columns_[c].signature_slot < 0 || swap_partner) prefetched_columns_.push_back(c);
+  }
   Sync();
 }
 

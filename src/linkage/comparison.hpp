@@ -90,7 +90,7 @@ class Comparator {
       __builtin_prefetch(row);
       return;
     }
-    for (size_t c : text_columns_) __builtin_prefetch(&short_text_[c][row[c]]);
+    for (size_t c : prefetched_columns_) __builtin_prefetch(&short_text_[c][row[c]]);
   }
 
  private:
@@ -142,6 +142,9 @@ class Comparator {
   size_t stride_ = 0;
   BigVector<uint32_t> rows_;  // row-major copy of every record's value ids
   std::vector<size_t> text_columns_;  // columns with a string-measure level
+  // Text columns whose texts are prefetched: not those with a signature (most of their pairs are ruled out on it,
+  // and fetching their texts anyway costs memory traffic), unless a swap check reads them (family names).
+  std::vector<size_t> prefetched_columns_;
   std::vector<BigVector<ShortText>> short_text_;  // per column (empty unless a text column), per value id
   std::vector<std::vector<uint32_t>> signatures_;  // per column with a signature slot, per value id
 };
