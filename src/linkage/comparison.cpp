@@ -22,7 +22,55 @@ unsigned CharacterBit(char ch) {
   if (c == ' ') return 36;
   return 37 + c % 27;
 }
+
+constexpr unsigned kSignatureLetters = 27;  // a-z, then one bit for every other byte
+constexpr uint32_t kLetterMask = (1u << kSignatureLetters) - 1;
+constexpr size_t kSignatureMaxLength = 31;
 }  // namespace
+
+uint32_t TextSignature(std::string_view text) {
+  if (text.empty() || text.size() > kSignatureMaxLength) return 0;
+  uint32_t letters = 0;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    letters |= 1u << (c >= 'a' && c <= 'z' ? c - 'a' : kSignatureLetters - 1);
+  }
+  return static_cast<uint32_t>(text.size()) << kSignatureLetters | letters;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))
+#endif
+int EditsAtLeast(uint32_t sa, uint32_t sb) {
+  const int la = static_cast<int>(sa >> kSignatureLetters), lb = static_cast<int>(sb >> kSignatureLetters);
+  const int only_a = __builtin_popcount(sa & ~sb & kLetterMask), only_b = __builtin_popcount(sb & ~sa & kLetterMask);
+  return std::max({la > lb ? la - lb : lb - la, only_a, only_b});
+}
+
+// As JaroWinklerBound below: a byte of a whose bit b lacks matches nothing, so at most la - |bits of a only|
+// characters match; transpositions are taken as none and the common prefix as four.
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))
+#endif
+float JaroWinklerAtMost(uint32_t sa, uint32_t sb) {
+  const int la = static_cast<int>(sa >> kSignatureLetters), lb = static_cast<int>(sb >> kSignatureLetters);
+  if (la == 0 || lb == 0) return 1.0f;
+  const int ma = la - __builtin_popcount(sa & ~sb & kLetterMask);
+  const int mb = lb - __builtin_popcount(sb & ~sa & kLetterMask);
+  const float m = static_cast<float>(std::min(ma, mb));
+  if (m <= 0) return 0.0f;
+  const float jaro = (m / static_cast<float>(la) + m / static_cast<float>(lb) + 1.0f) / 3.0f;
+  const float prefix = static_cast<float>(std::min({4, la, lb}));
+  // The bonus applies above 0.7 in double precision: a Jaro of exactly 0.7 may measure just above it (test found).
+  return jaro < 0.699f ? jaro : jaro + 0.1f * prefix * (1.0f - jaro);
+}
+
+bool Comparator::RuledOut(const ColumnPlan& plan, uint32_t sa, uint32_t sb) const {
+  if (sa == 0 || sb == 0) return false;
+  if (plan.highest_edits >= 0 && EditsAtLeast(sa, sb) <= plan.highest_edits) return false;
+  // The same slack as the text bound: the measured similarity is compared as a float.
+  return JaroWinklerAtMost(sa, sb) + 1e-4f < plan.lowest_similarity;
+}
 
 #if defined(__x86_64__)
 __attribute__((target("popcnt")))  // the hardware instruction rather than libgcc's routine
@@ -80,6 +128,28 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
   }
   // Rows padded to 4, 8 or 16 words so that no record's row straddles two cache lines.
   stride_ = columns_.size() <= 4 ? 4 : columns_.size() <= 8 ? 8 : 16;
+  // Signatures go in the padding only (the rows never grow for them), to the columns in order.
+  size_t next_slot = columns_.size();
+  signatures_.resize(columns_.size());
+  for (auto& plan : columns_) {
+    if (plan.memo_levels || next_slot >= stride_) continue;
+    bool eligible = true;
+    for (const Level& l : plan.levels) {
+      if (l.kind == LevelKind::kJaroWinkler) {
+        plan.lowest_similarity = std::min(plan.lowest_similarity, static_cast<float>(l.threshold));
+      } else if (l.kind == LevelKind::kLevenshtein || l.kind == LevelKind::kDamerau) {
+        plan.highest_edits = std::max(plan.highest_edits, static_cast<int>(l.threshold));
+      } else if (l.kind != LevelKind::kExact) {
+        eligible = false;
+      }
+    }
+    if (eligible && (plan.lowest_similarity <= 1.0f || plan.highest_edits >= 0)) {
+      plan.signature_slot = static_cast<int>(next_slot++);
+    } else {
+      plan.lowest_similarity = 2.0f;
+      plan.highest_edits = -1;
+    }
+  }
   for (const auto& plan : columns_) conditioned_ = conditioned_ || plan.condition >= 0;
   short_text_.resize(columns_.size());
   for (size_t c = 0; c < columns_.size(); ++c) {
@@ -94,6 +164,11 @@ Comparator::Comparator(const Dataset& data) : data_(data) {
   for (const auto& plan : columns_)
     if (plan.swapped_code > 0 && std::find(text_columns_.begin(), text_columns_.end(), plan.partner) == text_columns_.end())
       text_columns_.push_back(plan.partner);
+  for (size_t c : text_columns_) {
+    bool swap_partner = false;
+    for (const auto& plan : columns_) swap_partner = swap_partner || (plan.swapped_code > 0 && plan.partner == c);
+    if (columns_[c].signature_slot < 0 || swap_partner) prefetched_columns_.push_back(c);
+  }
   Sync();
 }
 
@@ -104,6 +179,14 @@ void Comparator::Sync() {
   for (size_t c = 0; c < columns_.size(); ++c) {
     const auto& ids = data_.columns[c].ids;
     for (size_t r = had; r < n; ++r) rows_[r * stride_ + c] = ids[r];
+    if (columns_[c].signature_slot < 0) continue;
+    const StringPool& pool = data_.columns[c].values;
+    auto& signatures = signatures_[c];
+    const uint32_t from = static_cast<uint32_t>(std::max<size_t>(signatures.size(), 1));
+    signatures.resize(pool.Size(), 0);
+    for (uint32_t v = from; v < pool.Size(); ++v) signatures[v] = TextSignature(pool.Get(v));
+    const auto slot = static_cast<size_t>(columns_[c].signature_slot);
+    for (size_t r = had; r < n; ++r) rows_[r * stride_ + slot] = signatures[ids[r]];
   }
   for (size_t c : text_columns_) {
     const StringPool& pool = data_.columns[c].values;
@@ -292,6 +375,9 @@ Pattern Comparator::Compare(uint32_t a, uint32_t b, CompareScratch& scratch) con
       code = 0;
     } else if (ra[c] == rb[c] && columns_[c].exact_first) {
       code = 1;
+    } else if (const int slot = columns_[c].signature_slot;
+               slot >= 0 && ra[c] != rb[c] && RuledOut(columns_[c], ra[slot], rb[slot])) {
+      code = ElseCode(c);
     } else {
       code = CompareColumn(c, ra, rb, scratch);
     }

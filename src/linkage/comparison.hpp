@@ -90,7 +90,7 @@ class Comparator {
       __builtin_prefetch(row);
       return;
     }
-    for (size_t c : text_columns_) __builtin_prefetch(&short_text_[c][row[c]]);
+    for (size_t c : prefetched_columns_) __builtin_prefetch(&short_text_[c][row[c]]);
   }
 
  private:
@@ -105,6 +105,13 @@ class Comparator {
     std::vector<size_t> also_exact;   // columns whose exact agreement also counts as the same place
     bool exact_first = false;
     bool memo_levels = false;  // given names: few distinct values, so value pairs recur; their levels are memoised
+    // Columns whose levels are all exact or string measures (family names, address lines): a signature of each
+    // value (its length and letters) rides in a spare word of the record's row, so that an unlike pair is known to
+    // reach none of the levels without reading either text (most candidate pairs differ in these columns, and the
+    // texts lie anywhere in memory). -1: no signature.
+    int signature_slot = -1;
+    float lowest_similarity = 2.0f;  // the lowest Jaro–Winkler threshold of its levels (2: none)
+    int highest_edits = -1;          // the largest edit distance of its Levenshtein/Damerau levels (-1: none)
   };
   int CompareColumn(size_t c, const uint32_t* ra, const uint32_t* rb, CompareScratch& scratch) const;
   // The first level the pair satisfies, in order; with skip_swapped the "swapped" level is passed over, so that
@@ -121,6 +128,8 @@ class Comparator {
   };
   // An upper bound on Jaro–Winkler from the lengths and character sets alone.
   float JaroWinklerBound(size_t c, uint32_t va, uint32_t vb) const;
+  // Whether two values' signatures prove that no string level of the column can hold (0 signatures prove nothing).
+  bool RuledOut(const ColumnPlan& plan, uint32_t sa, uint32_t sb) const;
   std::string_view Text(size_t c, uint32_t v) const {
     const ShortText& s = short_text_[c][v];
     if (s.length != 255) return std::string_view(s.text, s.length);
@@ -133,7 +142,20 @@ class Comparator {
   size_t stride_ = 0;
   BigVector<uint32_t> rows_;  // row-major copy of every record's value ids
   std::vector<size_t> text_columns_;  // columns with a string-measure level
+  // Text columns whose texts are prefetched: not those with a signature (most of their pairs are ruled out on it,
+  // and fetching their texts anyway costs memory traffic), unless a swap check reads them (family names).
+  std::vector<size_t> prefetched_columns_;
   std::vector<BigVector<ShortText>> short_text_;  // per column (empty unless a text column), per value id
+  std::vector<std::vector<uint32_t>> signatures_;  // per column with a signature slot, per value id
 };
+
+// A value's signature for the rule-out: its length (1..31) in the top 5 bits and in the low 27 one bit per letter
+// a-z plus one shared by every other byte; 0 (unknown: empty or longer than 31 bytes) rules nothing out.
+uint32_t TextSignature(std::string_view text);
+// Lower bound on the edit distance (Levenshtein or Damerau, on bytes) of two texts from their signatures: each
+// edit changes the length by at most one and removes at most one byte, so one letter bit, missing from the other.
+int EditsAtLeast(uint32_t sa, uint32_t sb);
+// Upper bound on Jaro–Winkler from two signatures (Winkler's prefix bonus taken at its largest); 1 when unknown.
+float JaroWinklerAtMost(uint32_t sa, uint32_t sb);
 
 }  // namespace hearth::linkage
