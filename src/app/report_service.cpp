@@ -32,16 +32,12 @@ Result<ServiceReport> ReportService::Service(const Principal& who, Date from, Da
     return Error::Forbidden("service report");
   }
   if (from > to) return Error::Validation({{"to", "report.period_order"}}, "report period ends before it starts");
-  ServiceHistory history;
-  {
-    auto uow = db_.BeginRead();
-    // The history first: it may be read on two connections only while the unit of work has read nothing else
-    // (SQLite can put a second connection on a snapshot only as it is taken). The team is checked in the same
-    // snapshot afterwards; an unknown team costs a load, but is a typing error, not a daily request.
-    history = uow->Reports().LoadServiceHistory(from, to);
-    if (!team.empty() && !uow->Reports().LoadNames().teams.count(std::string(team)))
-      return Error::Validation({{"team", "report.team_unknown"}}, "no such team");
-  }
+  // The team is checked in a read of its own, before the load: the history may be read on two connections only
+  // by a unit of work that has read nothing else (SQLite can put a second connection on a snapshot only as it is
+  // taken), and an unknown team should not cost a load. Teams are never deleted, so one known here is known to it.
+  if (!team.empty() && !db_.BeginRead()->Reports().LoadNames().teams.count(std::string(team)))
+    return Error::Validation({{"team", "report.team_unknown"}}, "no such team");
+  ServiceHistory history = db_.BeginRead()->Reports().LoadServiceHistory(from, to);
   if (!team.empty()) history = TeamPartOf(history, team);
   ServiceReport report = ComputeServiceReport(history, from, to, calendar_);
   AuditSeparately(db_, sink_, who, "view", {kRecordType, 0, 0}, "ok");
