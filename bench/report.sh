@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The service report at the size issue 5 asks for: ten years of a service with >= 200,000 episodes. Makes the
 # interchange file with `hearth demo --export` and imports it into a fresh database (or reuses both), then times
-# `hearth report service --json` for the last year and for the whole ten years, and GET /reports/service (the
-# dashboard page) for the same two periods as a signed-in analyst, with curl. Targets: the report in < 1 s, the
+# `hearth report service --json` for the last year and for the whole ten years, then GET /api/v1/reports/service
+# (the same JSON from the running server) and GET /reports/service (the dashboard page) for the same two periods as
+# a signed-in analyst, with curl. Targets: the report in < 1 s, the
 # dashboard in < 2 s. Prints user and system CPU beside the wall time: on a shared machine the wall time says as much
 # about the other jobs as about Hearth.
 #   bench/report.sh               (expects build/release/hearth: `make build` first; HEARTH_BIN overrides)
@@ -84,5 +85,19 @@ dashboard() { # label, from
       "$(echo "scale=2; ($after - $before) / $ticks" | bc)" "$bytes"
   done
 }
+api() { # label, from: the report's JSON from the server, which keeps its connections open between requests
+  for _ in $(seq 1 "$runs"); do
+    before=$(cpu)
+    out=$(curl -s -b "$jar" -o "$work/api.json" -w '%{http_code} %{time_total} %{size_download}' \
+      "http://127.0.0.1:$port/api/v1/reports/service?from=$2&to=$to")
+    after=$(cpu)
+    read -r code seconds bytes <<<"$out"
+    [ "$code" = 200 ] || { echo "bench: GET /api/v1/reports/service answered $code" >&2; exit 1; }
+    printf 'GET /api/v1/reports/service %s: %s s (server CPU %s s), %s bytes\n' "$1" "$seconds" \
+      "$(echo "scale=2; ($after - $before) / $ticks" | bc)" "$bytes"
+  done
+}
+api "one year" "$year_from"
+api "ten years" "$decade_from"
 dashboard "one year" "$year_from"
 dashboard "ten years" "$decade_from"
