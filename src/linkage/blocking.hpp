@@ -142,16 +142,22 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahe
   auto look_ahead = [&](size_t bi, int distance) {
     if (bi >= u.end_block) return;
     const Block& block = blocks[bi];
-    for (uint32_t i = 0; i < block.size; ++i) {
-      const uint32_t r = members[block.begin + i];
-      if (distance == 2) __builtin_prefetch(&keys_[static_cast<size_t>(r) * rc]);
-      ahead(r, distance);
-    }
+    for (uint32_t i = 0; i < block.size; ++i) ahead(members[block.begin + i], distance);
   };
+  // The duplicate checks read each record's row of block ids (anywhere in memory); blocks hold a few records and
+  // their checks take a few nanoseconds, so the rows are asked for kRowsAhead blocks early to arrive in time.
+  constexpr size_t kRowsAhead = 8;
+  auto prefetch_rows = [&](size_t bi) {
+    if (bi >= u.end_block || rule == 0) return;
+    const Block& block = blocks[bi];
+    for (uint32_t i = 0; i < block.size; ++i) __builtin_prefetch(&keys_[static_cast<size_t>(members[block.begin + i]) * rc]);
+  };
+  for (size_t bi = u.first_block; bi < u.first_block + kRowsAhead; ++bi) prefetch_rows(bi);
   look_ahead(u.first_block, 2);
   look_ahead(u.first_block, 1);
   look_ahead(u.first_block + 1, 2);
   for (size_t bi = u.first_block; bi < u.end_block; ++bi) {
+    prefetch_rows(bi + kRowsAhead);
     look_ahead(bi + 2, 2);
     look_ahead(bi + 1, 1);
     const Block& block = blocks[bi];
