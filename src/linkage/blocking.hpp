@@ -30,7 +30,7 @@ struct RuleStats {
 // The key of every record under one rule (0 = the record has no key under this rule).
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule);
 // The same into reusable buffers (t1, t2: per-value transforms).
-void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_t>& keys, std::vector<uint32_t>& t1,
+void RuleKeys(const Dataset& data, const BlockingRule& rule, BigVector<uint64_t>& keys, std::vector<uint32_t>& t1,
               std::vector<uint32_t>& t2);
 // The key of one record (the same as RuleKeys gives it).
 uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record);
@@ -99,7 +99,7 @@ class Blocker {
     uint64_t pairs;
   };
   struct Scratch {
-    std::vector<uint64_t> keys;
+    BigVector<uint64_t> keys;
     BigVector<KeyRecord> items, buffer;
     std::vector<uint32_t> t1, t2;
   };
