@@ -94,7 +94,7 @@ void RadixSort(BigVector<KeyRecord>& items, BigVector<KeyRecord>& buffer) {
 }
 }  // namespace
 
-void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_t>& keys, std::vector<uint32_t>& t1,
+void RuleKeys(const Dataset& data, const BlockingRule& rule, BigVector<uint64_t>& keys, std::vector<uint32_t>& t1,
               std::vector<uint32_t>& t2) {
   const uint32_t n = data.Size();
   keys.assign(n, kKeySeed);
@@ -127,10 +127,10 @@ void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_
 }
 
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule) {
-  std::vector<uint64_t> keys;
+  BigVector<uint64_t> keys;
   std::vector<uint32_t> t1, t2;
   RuleKeys(data, rule, keys, t1, t2);
-  return keys;
+  return std::vector<uint64_t>(keys.begin(), keys.end());
 }
 
 uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record) {
@@ -160,14 +160,18 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
   blocks_.resize(rule_count_);
   stats_.resize(rule_count_);
   rule_pairs_.assign(rule_count_, 0);
-  // Each worker reuses its buffers from rule to rule: fresh pages cost the kernel a zeroing each.
-  std::vector<Scratch> scratch(std::max(1u, threads));
-  ParallelFor(rule_count_, threads, [&](size_t r, unsigned worker) {
-    stats_[r].text = rules[r].text;
-    Scratch& s = scratch[worker];
-    RuleKeys(data, rules[r], s.keys, s.t1, s.t2);
-    BuildRule(r, s, max_block_size);
-  });
+  {
+    // Each worker reuses its buffers from rule to rule: fresh pages cost the kernel a zeroing each. They are big
+    // vectors (the keys too), so they reuse what standardising gave back, and are freed before FillBlockIds, whose
+    // arrays then reuse them in turn.
+    std::vector<Scratch> scratch(std::max(1u, threads));
+    ParallelFor(rule_count_, threads, [&](size_t r, unsigned worker) {
+      stats_[r].text = rules[r].text;
+      Scratch& s = scratch[worker];
+      RuleKeys(data, rules[r], s.keys, s.t1, s.t2);
+      BuildRule(r, s, max_block_size);
+    });
+  }
   FillBlockIds(n, threads);
   rule_units_.resize(rule_count_);
   for (size_t r = 0; r < rule_count_; ++r) {
@@ -190,7 +194,7 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
 
 void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) {
   RuleStats& stats = stats_[rule];
-  const std::vector<uint64_t>& keys = scratch.keys;
+  const BigVector<uint64_t>& keys = scratch.keys;
   BigVector<KeyRecord>& items = scratch.items;
   items.clear();
   items.reserve(keys.size());

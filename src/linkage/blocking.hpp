@@ -30,7 +30,7 @@ struct RuleStats {
 // The key of every record under one rule (0 = the record has no key under this rule).
 std::vector<uint64_t> RuleKeys(const Dataset& data, const BlockingRule& rule);
 // The same into reusable buffers (t1, t2: per-value transforms).
-void RuleKeys(const Dataset& data, const BlockingRule& rule, std::vector<uint64_t>& keys, std::vector<uint32_t>& t1,
+void RuleKeys(const Dataset& data, const BlockingRule& rule, BigVector<uint64_t>& keys, std::vector<uint32_t>& t1,
               std::vector<uint32_t>& t2);
 // The key of one record (the same as RuleKeys gives it).
 uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t record);
@@ -99,7 +99,7 @@ class Blocker {
     uint64_t pairs;
   };
   struct Scratch {
-    std::vector<uint64_t> keys;
+    BigVector<uint64_t> keys;
     BigVector<KeyRecord> items, buffer;
     std::vector<uint32_t> t1, t2;
   };
@@ -142,16 +142,22 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahe
   auto look_ahead = [&](size_t bi, int distance) {
     if (bi >= u.end_block) return;
     const Block& block = blocks[bi];
-    for (uint32_t i = 0; i < block.size; ++i) {
-      const uint32_t r = members[block.begin + i];
-      if (distance == 2) __builtin_prefetch(&keys_[static_cast<size_t>(r) * rc]);
-      ahead(r, distance);
-    }
+    for (uint32_t i = 0; i < block.size; ++i) ahead(members[block.begin + i], distance);
   };
+  // The duplicate checks read each record's row of block ids (anywhere in memory); blocks hold a few records and
+  // their checks take a few nanoseconds, so the rows are asked for kRowsAhead blocks early to arrive in time.
+  constexpr size_t kRowsAhead = 8;
+  auto prefetch_rows = [&](size_t bi) {
+    if (bi >= u.end_block || rule == 0) return;
+    const Block& block = blocks[bi];
+    for (uint32_t i = 0; i < block.size; ++i) __builtin_prefetch(&keys_[static_cast<size_t>(members[block.begin + i]) * rc]);
+  };
+  for (size_t bi = u.first_block; bi < u.first_block + kRowsAhead; ++bi) prefetch_rows(bi);
   look_ahead(u.first_block, 2);
   look_ahead(u.first_block, 1);
   look_ahead(u.first_block + 1, 2);
   for (size_t bi = u.first_block; bi < u.end_block; ++bi) {
+    prefetch_rows(bi + kRowsAhead);
     look_ahead(bi + 2, 2);
     look_ahead(bi + 1, 1);
     const Block& block = blocks[bi];

@@ -133,7 +133,6 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   }
   FileCells cells;
   cells.base = file.Data();
-  cells.columns.resize(indexes.size());
   ReadReport report;
   // The rows are parsed in parallel, in ranges of whole rows; each range's cells and ids are then appended in order.
   struct Chunk {
@@ -175,15 +174,13 @@ Result<bool> DatasetBuilder::AddFile(CsvFile& file) {
   });
   uint64_t rows = 0;
   for (const Chunk& chunk : chunks) rows += chunk.report.rows;
-  for (auto& column : cells.columns) column.reserve(rows);
   data_.id_spans_.reserve(data_.id_spans_.size() + rows);
   size_t id_bytes = 0;  // reserved at once: growing a big vector step by step copies it and faults in fresh pages
   for (const Chunk& chunk : chunks)
     for (std::string_view id : chunk.ids) id_bytes += id.empty() ? 12 : id.size();
   data_.id_chars_.reserve(data_.id_chars_.size() + id_bytes);
   for (Chunk& chunk : chunks) {
-    for (size_t c = 0; c < indexes.size(); ++c)
-      cells.columns[c].insert(cells.columns[c].end(), chunk.columns[c].begin(), chunk.columns[c].end());
+    cells.parts.push_back(std::move(chunk.columns));
     for (std::string_view id : chunk.ids) {
       if (id.empty()) {
         ++report.empty_ids;
@@ -277,13 +274,15 @@ void LinkPartners(Dataset& data) {
 void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
   InitColumn(column, config_.columns[c]);
   size_t total = 0;
-  for (const auto& f : files_) total += f.columns[c].size();
+  for (const auto& f : files_)
+    for (const auto& part : f.parts) total += part[c].size();
   column.ids.reserve(total);
   // Each distinct raw text is standardised once: a dictionary of raw texts maps to value ids.
   StringPool raw;
   std::vector<uint32_t> raw_to_value{0};
   for (const auto& f : files_) {
-    for (const Cell& cell : f.columns[c]) {
+    for (const auto& part : f.parts) {
+    for (const Cell& cell : part[c]) {
       if (cell.length == kAbsent) {
         ++column.report.absent;
         column.ids.push_back(0);
@@ -300,6 +299,7 @@ void DatasetBuilder::BuildColumn(size_t c, Column& column) const {
       uint32_t v = raw_to_value[r];
       ++(v == 0 ? column.report.invalid : column.report.present);
       column.ids.push_back(v);
+    }
     }
   }
   column.counts.assign(column.values.Size(), 0);
@@ -329,7 +329,8 @@ std::vector<uint32_t> LocalityOrder(const Dataset& data) {
   if (keys.empty()) return order;
   // A packed key (20, 20 and 7 bits of the three value ids: overflow only loosens the grouping), the file in the
   // top bit so that the first file stays first, then a stable radix sort in three passes.
-  std::vector<std::pair<uint64_t, uint32_t>> items(n), buffer(n);
+  // Big vectors: served from the mappings the parsed cells just gave back, not from fresh pages.
+  BigVector<std::pair<uint64_t, uint32_t>> items(n), buffer(n);
   const int bits[3] = {20, 20, 7};
   for (uint32_t r = 0; r < n; ++r) {
     uint64_t key = r < data.LeftCount() ? 0 : 1;

@@ -122,7 +122,9 @@ class DatasetBuilder {
   };
   struct FileCells {
     const char* base = nullptr;
-    std::vector<BigVector<Cell>> columns;  // per configured column
+    // Per range of rows parsed in parallel (in file order), per configured column. Kept as parsed rather than
+    // joined into one array per column: joining copied them into fresh pages the kernel had to zero.
+    std::vector<std::vector<BigVector<Cell>>> parts;
   };
   void BuildColumn(size_t c, Column& column) const;
 

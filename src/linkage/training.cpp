@@ -7,6 +7,7 @@
 #include "linkage/blocking.hpp"
 #include "linkage/hash.hpp"
 #include "linkage/model.hpp"
+#include "linkage/pair_batch.hpp"
 #include "linkage/parallel.hpp"
 #include "linkage/pattern_counter.hpp"
 
@@ -68,13 +69,17 @@ PatternCounts SessionPatterns(const Comparator& comparator, const Blocker& block
   std::vector<std::unique_ptr<CompareScratch>> scratch(threads);
   ParallelFor(end - first, threads, [&](size_t i, unsigned w) {
     if (!scratch[w]) scratch[w] = std::make_unique<CompareScratch>(comparator.Columns());
+    // The sampled pairs of a training-only rule lie anywhere in memory: batched, so their rows are prefetched.
+    auto use = [&](uint32_t, uint32_t, Pattern p) { counters[w].Add(p); };
+    PairBatch<decltype(use)> batch(comparator, *scratch[w], use);
     blocker.VisitUnit(
         first + i,
         [&](uint32_t a, uint32_t b) {
           if (rate < 1.0 && Mix64((static_cast<uint64_t>(a) << 32) | b) > limit) return;
-          counters[w].Add(comparator.Compare(a, b, *scratch[w]));
+          batch.Add(a, b);
         },
         true);
+    batch.Flush();
   });
   for (size_t w = 1; w < counters.size(); ++w) counters[0].Merge(counters[w]);
   return counters[0].Items();

@@ -3,6 +3,8 @@
 // with few people) once held them misaligned.
 #include <gtest/gtest.h>
 
+#include <sys/mman.h>
+
 #include <cstdint>
 
 #include "linkage/big_vector.hpp"
@@ -31,6 +33,20 @@ TEST(BigVector, LargeBlocksAreAlignedAndReusedMappingsToo) {
     EXPECT_TRUE(AlignedTo32(v.data()));
     v.back().bytes[0] = 1;
   }
+}
+
+// A cached mapping much larger than a request is split rather than passed over (the candidate lists of the compare
+// stage are served from the blocker's freed sort buffers), and its tail stays cached for the next request.
+TEST(BigVector, TheMappingCacheSplitsALargeMappingForASmallerRequest) {
+  constexpr size_t kMiB = size_t{1} << 20;
+  void* big = mmap(nullptr, 96 * kMiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(big, MAP_FAILED);
+  ASSERT_TRUE(MappingCache::Give(big, 96 * kMiB));
+  void* first = MappingCache::Take(30 * kMiB);  // under a third of the cached mapping
+  EXPECT_EQ(first, big);
+  void* rest = MappingCache::Take(66 * kMiB);
+  EXPECT_EQ(rest, static_cast<char*>(big) + 30 * kMiB);
+  munmap(big, 96 * kMiB);
 }
 
 }  // namespace
