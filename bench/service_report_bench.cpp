@@ -27,20 +27,21 @@ ServiceHistory MakeHistory() {
   std::mt19937 rng(42);
   auto uniform = [&rng](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
   ServiceHistory h;
+  for (int s = 0; s <= 200; ++s) h.services.push_back("s" + std::to_string(s));
   h.episodes.reserve(kEpisodes);
   for (int i = 0; i < kEpisodes; ++i) {
     EpisodeFacts e;
     e.id = "e" + std::to_string(i);
-    e.family = "f" + std::to_string(uniform(0, kFamilies - 1));
+    e.family = static_cast<GroupKey>(uniform(1, kFamilies));
     e.received_on = Day(uniform(0, 8 * 365));
     e.source = Pick<ReferralSource>(rng);
     h.referrals.push_back({e.received_on, e.source});
     Date d = e.opened_on = e.received_on.AddDays(uniform(0, 5));
     const int stage = uniform(0, 8);
     auto step = [&](int max) { return d = d.AddDays(uniform(0, max)); };
-    if (stage >= 1) { e.allocated_assessment_on = step(30); e.ea_officer = "ea" + std::to_string(uniform(0, 40)); }
+    if (stage >= 1) { e.allocated_assessment_on = step(30); e.ea_officer = static_cast<GroupKey>(uniform(1, 41)); }
     if (stage >= 2) e.assessment_completed_on = step(20);
-    if (stage >= 3) { e.brokerage_started_on = step(5); e.br_officer = "br" + std::to_string(uniform(0, 40)); }
+    if (stage >= 3) { e.brokerage_started_on = step(5); e.br_officer = static_cast<GroupKey>(uniform(42, 82)); }
     if (stage >= 4) e.plan_completed_on = step(20);
     if (stage >= 5) e.panel_on = step(10);
     if (stage >= 6) { e.intervention_started_on = step(10); e.team = "team" + std::to_string(uniform(0, 8)); }
@@ -49,13 +50,13 @@ ServiceHistory MakeHistory() {
     h.episodes.push_back(std::move(e));
   }
   for (int i = 0; i < kEpisodes / 2; ++i) h.referrals.push_back({Day(uniform(0, 8 * 365)), Pick<ReferralSource>(rng)});
-  for (int i = 0; i < kEpisodes / 5; ++i) h.statutory.push_back({"f" + std::to_string(uniform(0, kFamilies - 1)), Day(uniform(0, 8 * 365))});
+  for (int i = 0; i < kEpisodes / 5; ++i) h.statutory.push_back({static_cast<GroupKey>(uniform(1, kFamilies)), Day(uniform(0, 8 * 365))});
   for (int i = 0; i < kEpisodes; ++i) {
     const auto e = static_cast<EpisodeIndex>(i);
     const Date open = h.episodes[e].opened_on;
-    for (int k = 0; k < 2; ++k) h.assignments.push_back({e, "w" + std::to_string(uniform(0, 300)), Pick<Role>(rng)});
+    for (int k = 0; k < 2; ++k) h.assignments.push_back({e, static_cast<GroupKey>(uniform(1, 301)), Pick<Role>(rng)});
     h.appraisals.push_back({Pick<Agency>(rng), open.AddDays(uniform(0, 60)), open.AddDays(uniform(60, 90))});
-    for (int k = 0; k < 3; ++k) h.actions.push_back({e, "s" + std::to_string(uniform(0, 200)), Pick<ActionStatus>(rng)});
+    for (int k = 0; k < 3; ++k) h.actions.push_back({e, static_cast<ServiceIndex>(uniform(0, 200)), Pick<ActionStatus>(rng)});
     for (int k = 0; k < 6; ++k) h.contacts.push_back({e, open.AddDays(uniform(0, 150))});
     for (int k = 0; k < 2; ++k) {
       AssessmentFacts a{e, "a" + std::to_string(h.assessments.size()), AssessmentInstrument::kResilience,

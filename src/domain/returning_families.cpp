@@ -53,7 +53,7 @@ std::vector<ReturningMonth> ReturningFamiliesByMonth(const ServiceHistory& histo
 
   // Families numbered in order of first appearance among the episodes; statutory involvements of families with no
   // episode cannot make an episode return, so they are left out.
-  std::unordered_map<std::string_view, std::uint32_t> numbers;
+  std::unordered_map<GroupKey, std::uint32_t> numbers;
   numbers.reserve(history.episodes.size());
   std::vector<std::uint32_t> episode_family(history.episodes.size());
   for (std::size_t i = 0; i < history.episodes.size(); ++i)

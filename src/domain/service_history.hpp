@@ -1,10 +1,13 @@
 // The records the service report (METRICS.md) is computed from: plain vectors with INTERCHANGE.md's field names.
-// Teams and services are named by their interchange ids (they are keys of the report's objects); workers and
-// families by any identifier that is the same for the same worker or family (they are only grouped on). Records
-// that belong to an episode name it by its position in `episodes`, so the report never looks anything up.
+// Teams are named by their interchange ids (they are keys of the report's objects), and so are services, kept once
+// in `services`. Workers and families are only grouped on, so they are named by a number (GroupKey): any number
+// that is the same for the same worker or family. Records that belong to an episode name it by its position in
+// `episodes`, so the report never looks anything up. Numbers instead of text keep the ten-year history some 80 MB
+// smaller and its grouping free of string hashing (docs/performance.md).
 #pragma once
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +19,11 @@
 namespace hearth {
 
 using EpisodeIndex = std::uint32_t;  // position in ServiceHistory::episodes
+// A worker or a family; 0 when none is recorded (no one is 0, so "none" is a group of its own, never a person).
+using GroupKey = std::uint32_t;
+inline constexpr GroupKey kNoOne = 0;
+using ServiceIndex = std::uint32_t;  // position in ServiceHistory::services
+inline constexpr ServiceIndex kNoService = std::numeric_limits<ServiceIndex>::max();
 
 struct ReferralFacts {
   Date received_on;
@@ -24,15 +32,15 @@ struct ReferralFacts {
 
 struct EpisodeFacts {
   std::string id;
-  std::string family;
+  GroupKey family = kNoOne;
   Date received_on;  // of the episode's referral
   ReferralSource source = ReferralSource::kOther;
   Date opened_on;
   std::optional<Date> allocated_assessment_on;
-  std::string ea_officer;
+  GroupKey ea_officer = kNoOne;
   std::optional<Date> assessment_completed_on;
   std::optional<Date> brokerage_started_on;
-  std::string br_officer;
+  GroupKey br_officer = kNoOne;
   std::optional<Date> plan_completed_on;
   std::optional<Date> panel_on;
   std::optional<Date> intervention_started_on;
@@ -44,7 +52,7 @@ struct EpisodeFacts {
 
 struct AssignmentFacts {
   EpisodeIndex episode = 0;
-  std::string worker;
+  GroupKey worker = kNoOne;
   Role role = Role::kInterventionWorker;
 };
 
@@ -57,7 +65,7 @@ struct AppraisalFacts {
 
 struct ActionFacts {
   EpisodeIndex episode = 0;
-  std::optional<std::string> service;
+  ServiceIndex service = kNoService;  // none when the action names no service
   ActionStatus status = ActionStatus::kNotStarted;
 };
 
@@ -83,7 +91,7 @@ struct AceFacts {
 };
 
 struct StatutoryFacts {
-  std::string family;
+  GroupKey family = kNoOne;
   Date started_on;
 };
 
@@ -113,6 +121,7 @@ struct ServiceHistory {
   std::vector<AssignmentFacts> assignments;
   std::vector<AppraisalFacts> appraisals;
   std::vector<ActionFacts> actions;
+  std::vector<std::string> services;  // the interchange ids of the services actions name (ActionFacts::service)
   std::vector<ContactFacts> contacts;
   std::vector<AssessmentFacts> assessments;
   std::vector<AceFacts> aces;

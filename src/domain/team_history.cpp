@@ -1,8 +1,7 @@
 #include "domain/team_history.hpp"
 
 #include <limits>
-#include <set>
-#include <string>
+#include <unordered_set>
 
 namespace hearth {
 namespace {
@@ -24,7 +23,7 @@ void KeepOfTeam(const std::vector<Facts>& from, const std::vector<EpisodeIndex>&
 ServiceHistory TeamPartOf(const ServiceHistory& all, std::string_view team) {
   ServiceHistory part;
   std::vector<EpisodeIndex> position(all.episodes.size(), kNotInTeam);
-  std::set<std::string, std::less<>> families;
+  std::unordered_set<GroupKey> families;
   for (std::size_t i = 0; i < all.episodes.size(); ++i) {
     const EpisodeFacts& e = all.episodes[i];
     if (e.team != team) continue;
@@ -36,6 +35,7 @@ ServiceHistory TeamPartOf(const ServiceHistory& all, std::string_view team) {
   KeepOfTeam(all.assignments, position, part.assignments);
   KeepOfTeam(all.appraisals, position, part.appraisals);
   KeepOfTeam(all.actions, position, part.actions);
+  part.services = all.services;
   KeepOfTeam(all.contacts, position, part.contacts);
   KeepOfTeam(all.assessments, position, part.assessments);
   KeepOfTeam(all.aces, position, part.aces);

@@ -72,12 +72,16 @@ inline E EnumAt(const Statement& s, int column) {
   Corrupt("enumeration value");
 }
 
-inline std::string IdAt(const Statement& s, int column) {
-  if (s.IsNull(column)) return {};
-  return std::to_string(s.Int(column));
+// A worker's or family's row id as its key (row ids start at 1, so none is kNoOne).
+inline GroupKey KeyAt(const Statement& s, int column) {
+  if (s.IsNull(column)) return kNoOne;
+  const std::int64_t row_id = s.Int(column);
+  if (row_id <= 0 || row_id > std::int64_t{std::numeric_limits<GroupKey>::max()}) Corrupt("worker or family id");
+  return static_cast<GroupKey>(row_id);
 }
 
-// Row id -> the interchange id of a team or service (few rows, so a plain vector by row id).
+// Row id -> the interchange id of a team or service (few rows, so a plain vector by row id; row ids with no row
+// have an empty id, which no record names).
 class IdsByRow {
  public:
   IdsByRow(Connection& c, std::string_view sql) {
@@ -87,11 +91,14 @@ class IdsByRow {
       ids_[at] = s.Text(1);
     }
   }
-  const std::string& At(std::int64_t row_id) const {
+  const std::string& At(std::int64_t row_id) const { return ids_[Position(row_id)]; }
+  // Services are numbered by row id: ServiceHistory::services is `All()`.
+  std::size_t Position(std::int64_t row_id) const {
     const auto at = static_cast<std::size_t>(row_id);
     if (row_id < 0 || at >= ids_.size()) Corrupt("team or service reference");
-    return ids_[at];
+    return at;
   }
+  const std::vector<std::string>& All() const { return ids_; }
 
  private:
   std::vector<std::string> ids_;

@@ -1,8 +1,8 @@
 // Loads the service history for the report: one query per table, only the columns the report reads, rows straight
 // into vectors. Records that belong to an episode are tied to it by its position in the episode vector, found
 // through a table indexed by row id (row ids are dense), so nothing is looked up by text.
-// Workers and families are only grouped on, never shown, so their row ids (as text) serve as their ids; teams and
-// services are shown, so they are named by their interchange ids (external_id).
+// Workers and families are only grouped on, never shown, so their row ids serve as their keys; teams and services
+// are shown, so they are named by their interchange ids (external_id), services numbered by row id.
 // Every query but the episodes' reads a covering index of migration 0010 (named with INDEXED BY, so the plan cannot
 // drift to the table): the load touches only those narrow indexes, and over a period only the period's stretch.
 // With a pool the tables are read on two connections at once, each taking the next table not yet taken (kLoads).
@@ -116,16 +116,16 @@ void LoadReferralsAndEpisodes(Connection& c, LoadJob& job) {
   while (s.Step()) {
     EpisodeFacts e;
     e.id = s.Text(1);
-    e.family = IdAt(s, 2);
+    e.family = KeyAt(s, 2);
     const auto& referral = h.referrals[referral_index.At(s.Int(3))];
     e.received_on = referral.received_on;
     e.source = referral.source;
     e.opened_on = DateAt(s, 4);
     e.allocated_assessment_on = OptionalDateAt(s, 5);
-    e.ea_officer = IdAt(s, 6);
+    e.ea_officer = KeyAt(s, 6);
     e.assessment_completed_on = OptionalDateAt(s, 7);
     e.brokerage_started_on = OptionalDateAt(s, 8);
-    e.br_officer = IdAt(s, 9);
+    e.br_officer = KeyAt(s, 9);
     e.plan_completed_on = OptionalDateAt(s, 10);
     e.panel_on = OptionalDateAt(s, 11);
     e.intervention_started_on = OptionalDateAt(s, 12);
@@ -141,7 +141,7 @@ void LoadReferralsAndEpisodes(Connection& c, LoadJob& job) {
 void LoadAssignments(Connection& c, LoadJob& job) {
   ReserveInHugePages(job.h.assignments, MaxRow(c, kMaxAssignmentRow));
   for (Statement s = c.Prepare(kSelectAssignments); s.Step();)
-    job.h.assignments.push_back({job.refs.At(s.Int(0)), IdAt(s, 1), EnumAt<Role>(s, 2)});
+    job.h.assignments.push_back({job.refs.At(s.Int(0)), KeyAt(s, 1), EnumAt<Role>(s, 2)});
 }
 
 void LoadAppraisals(Connection& c, LoadJob& job) {
@@ -172,10 +172,10 @@ void LoadAudits(Connection& c, LoadJob& job) {
 void LoadActions(Connection& c, LoadJob& job) {
   ReserveInHugePages(job.h.actions, MaxRow(c, kMaxActionRow));
   const IdsByRow services(c, kSelectServiceIds);
+  job.h.services = services.All();
   for (Statement s = c.Prepare(kSelectActions); s.Step();) {
-    std::optional<std::string> service;
-    if (!s.IsNull(1)) service = services.At(s.Int(1));
-    job.h.actions.push_back({job.refs.At(s.Int(0)), std::move(service), EnumAt<ActionStatus>(s, 2)});
+    const ServiceIndex service = s.IsNull(1) ? kNoService : static_cast<ServiceIndex>(services.Position(s.Int(1)));
+    job.h.actions.push_back({job.refs.At(s.Int(0)), service, EnumAt<ActionStatus>(s, 2)});
   }
 }
 
@@ -187,7 +187,7 @@ void LoadContacts(Connection& c, LoadJob& job) {
 }
 
 void LoadStatutory(Connection& c, LoadJob& job) {
-  for (Statement s = c.Prepare(kSelectStatutory); s.Step();) job.h.statutory.push_back({IdAt(s, 0), DateAt(s, 1)});
+  for (Statement s = c.Prepare(kSelectStatutory); s.Step();) job.h.statutory.push_back({KeyAt(s, 0), DateAt(s, 1)});
 }
 
 void LoadAssessments(Connection& c, LoadJob& job) {

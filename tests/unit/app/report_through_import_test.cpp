@@ -19,6 +19,7 @@
 #include "app/user_admin.hpp"
 #include "demo/history_export.hpp"
 #include "domain/enum_names.hpp"
+#include "unit/support/history_keys.hpp"
 #include "unit/support/json_near.hpp"
 #include "unit/support/metrics_oracle.hpp"
 #include "unit/support/string_lines.hpp"
@@ -72,20 +73,22 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
   for (const auto& r : records["referral"]) referral_by_id[TextOf(r, "id")] = &r;
   std::map<std::string, EpisodeIndex> episode_at;
   std::set<std::string> families, referrals_kept;
+  // Workers and families by key; an absent officer is no one (kNoOne), as the load reads a NULL.
+  const auto key = [](const std::string& id) { return id.empty() ? kNoOne : test::Key(id); };
   for (const auto& o : records["episode"]) {
     if (!team.empty() && TextOf(o, "team") != team) continue;
     const json::object& referral = *referral_by_id.at(TextOf(o, "referral"));
     EpisodeFacts e;
     e.id = TextOf(o, "id");
-    e.family = TextOf(o, "family");
+    e.family = key(TextOf(o, "family"));
     e.received_on = DateOf(referral, "received_on");
     e.source = EnumOf<ReferralSource>(referral, "source");
     e.opened_on = DateOf(o, "opened_on");
     e.allocated_assessment_on = MaybeDateOf(o, "allocated_assessment_on");
-    e.ea_officer = TextOf(o, "ea_officer");
+    e.ea_officer = key(TextOf(o, "ea_officer"));
     e.assessment_completed_on = MaybeDateOf(o, "assessment_completed_on");
     e.brokerage_started_on = MaybeDateOf(o, "brokerage_started_on");
-    e.br_officer = TextOf(o, "br_officer");
+    e.br_officer = key(TextOf(o, "br_officer"));
     e.plan_completed_on = MaybeDateOf(o, "plan_completed_on");
     e.panel_on = MaybeDateOf(o, "panel_on");
     e.intervention_started_on = MaybeDateOf(o, "intervention_started_on");
@@ -94,7 +97,7 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
     e.closed_on = MaybeDateOf(o, "closed_on");
     if (Present(o, "closure_reason")) e.closure_reason = EnumOf<ClosureReason>(o, "closure_reason");
     episode_at[e.id] = static_cast<EpisodeIndex>(h.episodes.size());
-    families.insert(e.family);
+    families.insert(TextOf(o, "family"));
     referrals_kept.insert(TextOf(o, "referral"));
     h.episodes.push_back(std::move(e));
   }
@@ -108,15 +111,14 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
     return it->second;
   };
   for (const auto& o : records["assignment"])
-    if (auto e = episode(o)) h.assignments.push_back({*e, TextOf(o, "worker"), EnumOf<Role>(o, "role")});
+    if (auto e = episode(o)) h.assignments.push_back({*e, key(TextOf(o, "worker")), EnumOf<Role>(o, "role")});
   for (const auto& o : records["appraisal"])
     if (auto e = episode(o))
       h.appraisals.push_back(
           {EnumOf<Agency>(o, "kind"), DateOf(o, "requested_on"), MaybeDateOf(o, "completed_on"), *e});
   for (const auto& o : records["action"])
     if (auto e = episode(o)) {
-      std::optional<std::string> service;
-      if (Present(o, "service")) service = TextOf(o, "service");
+      const ServiceIndex service = Present(o, "service") ? test::ServiceOf(h, TextOf(o, "service")) : kNoService;
       h.actions.push_back({*e, service, EnumOf<ActionStatus>(o, "status")});
     }
   for (const auto& o : records["contact"])
@@ -142,7 +144,7 @@ ServiceHistory ReadPlainly(std::map<std::string, std::vector<json::object>>& rec
     }
   for (const auto& o : records["statutory"])
     if (team.empty() || families.count(TextOf(o, "family")))
-      h.statutory.push_back({TextOf(o, "family"), DateOf(o, "started_on")});
+      h.statutory.push_back({key(TextOf(o, "family")), DateOf(o, "started_on")});
   for (const auto& o : records["feedback"])
     if (auto e = episode(o)) {
       std::optional<Satisfaction> satisfaction;

@@ -12,6 +12,7 @@
 
 #include "app/service_report_json.hpp"
 #include "domain/service_report.hpp"
+#include "unit/support/history_keys.hpp"
 #include "unit/support/json_near.hpp"
 #include "unit/support/metrics_oracle.hpp"
 
@@ -32,6 +33,7 @@ struct Generator {
   template <class E>
   E Pick() { return static_cast<E>(Uniform(0, int(EnumTraits<E>::kNames.size()) - 1)); }
   std::string Of(const char* prefix, int n) { return prefix + std::to_string(Uniform(1, n)); }
+  GroupKey KeyOf(const char* prefix, int n) { return test::Key(Of(prefix, n)); }
 
   ServiceHistory Make(int episodes) {
     ServiceHistory h;
@@ -40,16 +42,16 @@ struct Generator {
     for (int i = 0; i < episodes; ++i) {
       EpisodeFacts e;
       e.id = "e" + std::to_string(i);
-      e.family = Of("f", families);
+      e.family = KeyOf("f", families);
       e.received_on = start.AddDays(Uniform(0, 6 * 365));
       e.source = Pick<ReferralSource>();
       h.referrals.push_back({e.received_on, e.source});
       Date d = e.opened_on = e.received_on.AddDays(Uniform(0, 5));
       const int last_stage = Uniform(0, 8);  // how far the episode got
       auto step = [&](int max) { d = d.AddDays(Uniform(0, max)); return d; };
-      if (last_stage >= 1) { e.allocated_assessment_on = step(35); e.ea_officer = Of("ea", 4); }
+      if (last_stage >= 1) { e.allocated_assessment_on = step(35); e.ea_officer = KeyOf("ea", 4); }
       if (last_stage >= 2) e.assessment_completed_on = step(20);
-      if (last_stage >= 3) { e.brokerage_started_on = step(5); e.br_officer = Of("br", 4); }
+      if (last_stage >= 3) { e.brokerage_started_on = step(5); e.br_officer = KeyOf("br", 4); }
       if (last_stage >= 4) e.plan_completed_on = step(20);
       if (last_stage >= 5) e.panel_on = step(10);
       if (last_stage >= 6) { e.intervention_started_on = step(10); e.team = Of("team", 4); }
@@ -59,16 +61,16 @@ struct Generator {
     }
     for (int i = 0; i < episodes / 2; ++i)
       h.referrals.push_back({start.AddDays(Uniform(0, 6 * 365)), Pick<ReferralSource>()});
-    for (int i = 0; i < episodes / 5; ++i) h.statutory.push_back({Of("f", families), start.AddDays(Uniform(0, 7 * 365))});
+    for (int i = 0; i < episodes / 5; ++i) h.statutory.push_back({KeyOf("f", families), start.AddDays(Uniform(0, 7 * 365))});
     const auto any_episode = [&] { return EpisodeIndex(Uniform(0, episodes - 1)); };
     const auto after_open = [&](EpisodeIndex e, int max) { return h.episodes[e].opened_on.AddDays(Uniform(0, max)); };
     for (int i = 0; i < episodes * 2; ++i) {
       const EpisodeIndex e = any_episode();
-      h.assignments.push_back({e, Of("w", 6), Chance(0.6) ? Role::kInterventionWorker : Role::kFamilyAide});
+      h.assignments.push_back({e, KeyOf("w", 6), Chance(0.6) ? Role::kInterventionWorker : Role::kFamilyAide});
       const Date requested = after_open(e, 200);
       h.appraisals.push_back({Pick<Agency>(), requested,
                               Chance(0.7) ? std::optional(requested.AddDays(Uniform(0, 40))) : std::nullopt});
-      h.actions.push_back({e, Chance(0.6) ? std::optional(Of("s", 8)) : std::nullopt, Pick<ActionStatus>()});
+      h.actions.push_back({e, Chance(0.6) ? test::ServiceOf(h, Of("s", 8)) : kNoService, Pick<ActionStatus>()});
       h.contacts.push_back({e, after_open(e, 300)});
       h.aces.push_back({e, Pick<AceType>(), after_open(e, 200),
                         Chance(0.3) ? std::nullopt : std::optional(Chance(0.5))});

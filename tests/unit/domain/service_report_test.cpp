@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "app/service_report_json.hpp"
+#include "unit/support/history_keys.hpp"
 #include "unit/support/json_near.hpp"
 
 namespace hearth {
@@ -23,7 +24,7 @@ Date D(const char* text) {
 EpisodeFacts Episode(const char* id, const char* family, const char* received, const char* opened = nullptr) {
   EpisodeFacts e;
   e.id = id;
-  e.family = family;
+  e.family = test::Key(family);
   e.received_on = D(received);
   e.opened_on = D(opened ? opened : received);
   return e;
@@ -163,7 +164,7 @@ EpisodeFacts Allocated(const char* id, const char* received, const char* allocat
                        const char* completed = nullptr) {
   EpisodeFacts e = Episode(id, id, received);
   e.allocated_assessment_on = D(allocated);
-  e.ea_officer = officer;
+  e.ea_officer = test::Key(officer);
   if (completed) e.assessment_completed_on = D(completed);
   return e;
 }
@@ -195,7 +196,7 @@ EpisodeFacts Planned(const char* id, const char* received, const char* brokerage
   e.allocated_assessment_on = D(received);
   e.assessment_completed_on = D(received);
   e.brokerage_started_on = D(brokerage);
-  e.br_officer = officer;
+  e.br_officer = test::Key(officer);
   return e;
 }
 
@@ -223,10 +224,11 @@ TEST(ServiceReport, PlanFiguresAndTheFifteenWorkingDayTimescaleOverAChristmasOnS
   p5.plan_completed_on = D("2021-12-01");
   p5.panel_on = D("2022-01-05");
   const auto i5 = Add(h, p5);
-  h.actions = {{i1, "s1", ActionStatus::kCompleted}, {i1, "s2", ActionStatus::kInProgress},
-               {i1, std::nullopt, ActionStatus::kCompleted}, {i2, "s1", ActionStatus::kNotStarted},
-               {i3, std::nullopt, ActionStatus::kNotStarted}, {i4, "s3", ActionStatus::kNotStarted},
-               {i5, "s3", ActionStatus::kCompleted}};
+  const auto s1 = test::ServiceOf(h, "s1"), s2 = test::ServiceOf(h, "s2"), s3 = test::ServiceOf(h, "s3");
+  h.actions = {{i1, s1, ActionStatus::kCompleted},         {i1, s2, ActionStatus::kInProgress},
+               {i1, kNoService, ActionStatus::kCompleted}, {i2, s1, ActionStatus::kNotStarted},
+               {i3, kNoService, ActionStatus::kNotStarted}, {i4, s3, ActionStatus::kNotStarted},
+               {i5, s3, ActionStatus::kCompleted}};
   // B = p1 p2 p4 (completed p1 p2); C = p1 p2 (Jan) p3 (Feb); groups (b1,Jan) (b2,Feb): 3 / 2;
   // brokerage to panel over panels in P: 14 (p1), 27 (p2), 65 (p5) = 106 / 3.
   ExpectSection(h, "2022-01-01", "2022-02-28", "plans", R"({"allocated": 3, "completed": 2,
@@ -295,9 +297,9 @@ TEST(ServiceReport, ReviewFiguresWithTheSixWeekTarget) {
   auto v3 = Intervening("v3", "2023-05-01", "t");
   v3.review_started_on = D("2023-07-01");
   const auto e3 = Add(h, v3);
-  h.actions = {{e1, std::nullopt, ActionStatus::kCompleted}, {e1, "s", ActionStatus::kInProgress},
-               {e1, std::nullopt, ActionStatus::kCompleted}, {e2, std::nullopt, ActionStatus::kNoLongerRequired},
-               {e3, std::nullopt, ActionStatus::kNotStarted}};
+  h.actions = {{e1, kNoService, ActionStatus::kCompleted}, {e1, test::ServiceOf(h, "s"), ActionStatus::kInProgress},
+               {e1, kNoService, ActionStatus::kCompleted}, {e2, kNoService, ActionStatus::kNoLongerRequired},
+               {e3, kNoService, ActionStatus::kNotStarted}};
   ExpectSection(h, "2023-06-01", "2023-06-30", "review", R"({"plans_reviewed": 2,
       "average_days_open_to_review": 82.5, "within_timescale_rate": 0.5, "actions_total": 4,
       "actions_by_status": {"not_started": 0, "in_progress": 1, "completed": 2, "not_completed": 0,
@@ -386,10 +388,10 @@ TEST(ServiceReport, ResiliencePairsTakeEarliestInitialAndLatestEvaluationWithTie
 
 TEST(ServiceReport, ContinuityCountsDistinctInterventionWorkersOfClosedInterventions) {
   ClosedHistory c;
-  c.h.assignments = {{c.k1, "w1", Role::kInterventionWorker}, {c.k1, "w1", Role::kInterventionWorker},
-                     {c.k1, "w9", Role::kFamilyAide},         {c.k2, "w1", Role::kInterventionWorker},
-                     {c.k2, "w2", Role::kInterventionWorker}, {c.k2, "w3", Role::kInterventionWorker},
-                     {c.k4, "w5", Role::kEaOfficer},          {c.k5, "w7", Role::kInterventionWorker}};
+  c.h.assignments = {{c.k1, test::Key("w1"), Role::kInterventionWorker}, {c.k1, test::Key("w1"), Role::kInterventionWorker},
+                     {c.k1, test::Key("w9"), Role::kFamilyAide},         {c.k2, test::Key("w1"), Role::kInterventionWorker},
+                     {c.k2, test::Key("w2"), Role::kInterventionWorker}, {c.k2, test::Key("w3"), Role::kInterventionWorker},
+                     {c.k4, test::Key("w5"), Role::kEaOfficer},          {c.k5, test::Key("w7"), Role::kInterventionWorker}};
   // k1: one worker; k2: three; k4 has no intervention worker; k5 never started intervention.
   ExpectSection(c.h, "2023-01-01", "2023-12-31", "continuity",
                 R"({"episodes": 2, "average_workers_per_episode": 2.0, "single_worker_rate": 0.5})");
@@ -451,9 +453,9 @@ TEST(ServiceReport, ReturningFamiliesCohortWindowEdgesAndTheYearAfterClosure) {
   Add(h, ClosedOn("e3", "F2", "2019-01-01", "2019-03-31"));  // last day of m−12
   Add(h, Episode("e4", "F2", "2020-03-31"));                 // e3 closed + 366 (2020 is leap): free
   Add(h, ClosedOn("e5", "F3", "2018-01-01", "2018-10-15"));
-  h.statutory.push_back({"F3", D("2019-10-15")});  // a step-up on closed + 365: a return
+  h.statutory.push_back({test::Key("F3"), D("2019-10-15")});  // a step-up on closed + 365: a return
   Add(h, ClosedOn("e6", "F4", "2018-01-01", "2018-06-10"));
-  h.statutory.push_back({"F4", D("2018-06-09")});  // before closure: not a return
+  h.statutory.push_back({test::Key("F4"), D("2018-06-09")});  // before closure: not a return
   Add(h, ClosedOn("e7", "F5", "2018-05-05", "2018-05-05"));  // opened the day it closed: not its own return
   // 2020-03: e1 e3 e5 e6 e7, returned e1 e5. 2020-04: e3 e5 e6 e7, returned e5.
   ExpectSection(h, "2020-03-01", "2020-04-30", "returning_families", R"({"by_month": {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/support/history_keys.hpp"
+
 namespace hearth {
 namespace {
 
@@ -12,7 +14,7 @@ Date D(const char* text) { return *Date::Parse(text); }
 EpisodeFacts Episode(const char* id, const char* family, const char* team, const char* received) {
   EpisodeFacts e;
   e.id = id;
-  e.family = family;
+  e.family = test::Key(family);
   e.team = team;
   e.received_on = D(received);
   e.opened_on = D(received);
@@ -34,7 +36,7 @@ TEST(TeamHistory, KeepsTheTeamsEpisodesTheirRecordsAndTheirFamiliesStatutoryInvo
                     {Agency::kHousing, D("2024-01-11"), std::nullopt, 3}};
   all.feedback = {{FeedbackForm::kServiceUser, D("2024-03-01"), Satisfaction::kHappy, 2}};
   all.audits = {{D("2024-03-02"), AuditGrade::kGood, true, 0}};
-  all.statutory = {{"f1", D("2024-05-01")}, {"f2", D("2024-05-02")}, {"f4", D("2024-05-03")}};
+  all.statutory = {{test::Key("f1"), D("2024-05-01")}, {test::Key("f2"), D("2024-05-02")}, {test::Key("f4"), D("2024-05-03")}};
 
   const ServiceHistory west = TeamPartOf(all, "west");
   ASSERT_EQ(west.episodes.size(), 2u);
@@ -51,8 +53,8 @@ TEST(TeamHistory, KeepsTheTeamsEpisodesTheirRecordsAndTheirFamiliesStatutoryInvo
   EXPECT_TRUE(west.feedback.empty());
   ASSERT_EQ(west.audits.size(), 1u);
   ASSERT_EQ(west.statutory.size(), 2u);
-  EXPECT_EQ(west.statutory[0].family, "f1");
-  EXPECT_EQ(west.statutory[1].family, "f4");
+  EXPECT_EQ(west.statutory[0].family, test::Key("f1"));
+  EXPECT_EQ(west.statutory[1].family, test::Key("f4"));
 
   EXPECT_TRUE(TeamPartOf(all, "north").episodes.empty());
   EXPECT_EQ(TeamPartOf(all, "east").contacts.size(), 1u);

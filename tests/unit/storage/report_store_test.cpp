@@ -74,7 +74,7 @@ TEST(ReportStore, LoadsEpisodesWithTheirReferralAndTiesRecordsToTheirPosition) {
   EXPECT_EQ(h.episodes[a].received_on.ToString(), "2024-01-10");
   EXPECT_EQ(h.episodes[a].source, ReferralSource::kSchool);
   EXPECT_EQ(h.episodes[a].allocated_assessment_on->ToString(), "2024-01-17");
-  EXPECT_EQ(h.episodes[a].ea_officer, "5");
+  EXPECT_EQ(h.episodes[a].ea_officer, GroupKey{5});  // the officer's user row id
   EXPECT_EQ(h.episodes[a].closure_reason, ClosureReason::kDisengaged);
   EXPECT_EQ(h.episodes[b].source, ReferralSource::kChildrenSocialCare);
   EXPECT_EQ(h.episodes[b].team, "team-west");
@@ -83,9 +83,9 @@ TEST(ReportStore, LoadsEpisodesWithTheirReferralAndTiesRecordsToTheirPosition) {
 
   ASSERT_EQ(h.actions.size(), 2u);
   for (const auto& action : h.actions) EXPECT_EQ(action.episode, b);
-  const bool first_named = h.actions[0].service.has_value();
-  EXPECT_EQ(*h.actions[first_named ? 0 : 1].service, "svc-food");
-  EXPECT_FALSE(h.actions[first_named ? 1 : 0].service.has_value());
+  const bool first_named = h.actions[0].service != kNoService;
+  EXPECT_EQ(h.services.at(h.actions[first_named ? 0 : 1].service), "svc-food");
+  EXPECT_EQ(h.actions[first_named ? 1 : 0].service, kNoService);
 
   ASSERT_EQ(h.contacts.size(), 1u);  // the April contact is outside the period, where no figure counts it
   EXPECT_EQ(h.contacts[0].episode, b);
@@ -153,6 +153,7 @@ TEST(ReportStore, AUnitOfWorkThatHasReadLoadsOnOneConnectionTheSameHistory) {
   ASSERT_EQ(two.oversight.size(), one.oversight.size());
   EXPECT_EQ(two.statutory.size(), one.statutory.size());
   EXPECT_EQ(two.assignments.size(), one.assignments.size());
+  EXPECT_EQ(two.services, one.services);
 }
 
 }  // namespace

@@ -180,7 +180,7 @@ struct MetricsOracle {
           const long d = Days(e.received_on, *e.allocated_assessment_on);
           days += double(d);
           Bump(weeks, d / 7 >= 4 ? "4+" : std::to_string(d / 7));
-          groups.emplace_back(e.ea_officer, Month(*e.allocated_assessment_on));
+          groups.emplace_back(std::to_string(e.ea_officer), Month(*e.allocated_assessment_on));
         }
         if (In(e.assessment_completed_on)) {
           ++completions;
@@ -209,10 +209,13 @@ struct MetricsOracle {
         if (In(e.plan_completed_on)) {
           ++c_count;
           completions.push_back(*e.plan_completed_on);
-          groups.emplace_back(e.br_officer, Month(*e.plan_completed_on));
+          groups.emplace_back(std::to_string(e.br_officer), Month(*e.plan_completed_on));
           if (*e.plan_completed_on <= NaiveAddWorkingDays(e.received_on, 15)) ++within;
           for (const auto& a : h.actions)
-            if (a.episode == i && a.service) services[*a.service] = services.contains(*a.service) ? services[*a.service].as_int64() + 1 : 1;
+            if (a.episode == i && a.service != kNoService) {
+              const std::string& id = h.services.at(a.service);
+              services[id] = services.contains(id) ? services[id].as_int64() + 1 : 1;
+            }
         }
         if (In(e.panel_on)) {
           ++panels;
@@ -366,7 +369,7 @@ struct MetricsOracle {
       long episodes = 0, single = 0;
       double workers = 0;
       for (auto i : ki) {
-        std::set<std::string> w;
+        std::set<GroupKey> w;
         for (const auto& a : h.assignments)
           if (a.episode == i && a.role == Role::kInterventionWorker) w.insert(a.worker);
         if (w.empty()) continue;
