@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -49,6 +50,25 @@ inline Date DateAt(const Statement& s, int column) {
   if (!d) Corrupt("date");
   return *d;
 }
+
+// A column read in date order (through an index that leads with the date) repeats its date row after row: the
+// last date's text and value are kept, so a repeat is a 10-byte comparison instead of a parse (the contacts alone
+// are 2.3 million rows over ten years, on some 3,650 days). Correct in any order; only faster in date order.
+class RepeatedDates {
+ public:
+  Date At(const Statement& s, int column) {
+    const std::string_view text = s.TextView(column);
+    if (text.size() == kLength && std::memcmp(text.data(), last_text_, kLength) == 0) return last_;
+    last_ = DateAt(s, column);  // throws on anything but a date, whose text is kLength long
+    std::memcpy(last_text_, text.data(), kLength);
+    return last_;
+  }
+
+ private:
+  static constexpr std::size_t kLength = 10;  // YYYY-MM-DD
+  char last_text_[kLength] = {};                // no date's text until the first
+  Date last_;
+};
 
 inline std::optional<Date> OptionalDateAt(const Statement& s, int column) {
   if (s.IsNull(column)) return std::nullopt;

@@ -106,9 +106,10 @@ void LoadReferralsAndEpisodes(Connection& c, LoadJob& job) {
   ServiceHistory& h = job.h;
   PositionByRow referral_index;  // row id -> position in h.referrals, for the episodes' referral dates
   ReserveInHugePages(h.referrals, MaxRow(c, kMaxReferralRow));
+  RepeatedDates received;
   for (Statement s = c.Prepare(kSelectReferrals); s.Step();) {
     referral_index.Add(s.Int(0), static_cast<EpisodeIndex>(h.referrals.size()));
-    h.referrals.push_back({DateAt(s, 1), EnumAt<ReferralSource>(s, 2)});
+    h.referrals.push_back({received.At(s, 1), EnumAt<ReferralSource>(s, 2)});
   }
   ReserveInHugePages(h.episodes, MaxRow(c, kMaxEpisodeRow));
   const IdsByRow teams(c, kSelectTeamIds);
@@ -146,27 +147,32 @@ void LoadAssignments(Connection& c, LoadJob& job) {
 
 void LoadAppraisals(Connection& c, LoadJob& job) {
   ReserveInHugePages(job.h.appraisals, MaxRow(c, kMaxAppraisalRow));
+  RepeatedDates requested;
   Statement s = c.Prepare(kSelectAppraisals);
   s.Bind(1, job.to);
-  while (s.Step())
-    job.h.appraisals.push_back({EnumAt<Agency>(s, 0), DateAt(s, 1), OptionalDateAt(s, 2), job.refs.At(s.Int(3))});
+  while (s.Step()) {
+    job.h.appraisals.push_back(
+        {EnumAt<Agency>(s, 0), requested.At(s, 1), OptionalDateAt(s, 2), job.refs.At(s.Int(3))});
+  }
 }
 
 void LoadFeedback(Connection& c, LoadJob& job) {
+  RepeatedDates given;
   Statement s = c.Prepare(kSelectFeedback);
   s.Bind(1, job.from).Bind(2, job.to);
   while (s.Step()) {
     std::optional<Satisfaction> satisfaction;
     if (!s.IsNull(2)) satisfaction = EnumAt<Satisfaction>(s, 2);
-    job.h.feedback.push_back({EnumAt<FeedbackForm>(s, 0), DateAt(s, 1), satisfaction, job.refs.At(s.Int(3))});
+    job.h.feedback.push_back({EnumAt<FeedbackForm>(s, 0), given.At(s, 1), satisfaction, job.refs.At(s.Int(3))});
   }
 }
 
 void LoadAudits(Connection& c, LoadJob& job) {
+  RepeatedDates audited;
   Statement s = c.Prepare(kSelectAudits);
   s.Bind(1, job.from).Bind(2, job.to);
   while (s.Step())
-    job.h.audits.push_back({DateAt(s, 0), EnumAt<AuditGrade>(s, 1), s.Int(2) != 0, job.refs.At(s.Int(3))});
+    job.h.audits.push_back({audited.At(s, 0), EnumAt<AuditGrade>(s, 1), s.Int(2) != 0, job.refs.At(s.Int(3))});
 }
 
 void LoadActions(Connection& c, LoadJob& job) {
@@ -181,9 +187,10 @@ void LoadActions(Connection& c, LoadJob& job) {
 
 void LoadContacts(Connection& c, LoadJob& job) {
   ReserveInHugePages(job.h.contacts, MaxRow(c, kMaxContactRow));
+  RepeatedDates occurred;
   Statement s = c.Prepare(kSelectContacts);
   s.Bind(1, job.from).Bind(2, job.to);
-  while (s.Step()) job.h.contacts.push_back({job.refs.At(s.Int(0)), DateAt(s, 1)});
+  while (s.Step()) job.h.contacts.push_back({job.refs.At(s.Int(0)), occurred.At(s, 1)});
 }
 
 void LoadStatutory(Connection& c, LoadJob& job) {
@@ -215,9 +222,10 @@ void LoadAces(Connection& c, LoadJob& job) {
 
 void LoadOversight(Connection& c, LoadJob& job) {
   ReserveInHugePages(job.h.oversight, MaxRow(c, kMaxOversightRow));
+  RepeatedDates recorded;
   Statement s = c.Prepare(kSelectOversight);
   s.Bind(1, job.recent_from).Bind(2, job.to);
-  while (s.Step()) job.h.oversight.push_back({job.refs.At(s.Int(0)), DateAt(s, 1), s.Int(2) != 0});
+  while (s.Step()) job.h.oversight.push_back({job.refs.At(s.Int(0)), recorded.At(s, 1), s.Int(2) != 0});
 }
 
 // Every load, the longest first (as measured over ten years: referrals and episodes about 0.5 s, contacts and
