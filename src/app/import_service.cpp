@@ -156,6 +156,7 @@ class Importer {
       skip_ = false;
     });
     if (report_.error_count != 0) return;
+    if (progress_) progress_(ImportPhase::kFinishing, 0, 0);
     repo_.EndBulkImport();
     std::size_t written = 0;
     for (auto n : report_.written) written += n;

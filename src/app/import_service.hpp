@@ -28,7 +28,9 @@ class LineSource {
   virtual std::uint64_t Size() const = 0;
 };
 
-enum class ImportPhase { kChecking, kWriting };
+// kFinishing is reported once, with done = total = 0, when every line is written and the indexes set aside for the
+// rows are being built again and the import committed: for a large file tens of seconds with no line to count.
+enum class ImportPhase { kChecking, kWriting, kFinishing };
 // Called now and then while reading: the phase and how many bytes of the file are done.
 using ImportProgress = std::function<void(ImportPhase phase, std::uint64_t done, std::uint64_t total)>;
 

@@ -51,6 +51,10 @@ class ProgressDisplay {
  public:
   ProgressDisplay(const MessageCatalogue& m, std::string file) : m_(m), file_(std::move(file)) {}
   void operator()(ImportPhase phase, std::uint64_t done, std::uint64_t total) {
+    if (phase == ImportPhase::kFinishing) {  // no count to show: one line, so a long wait is not taken for a hang
+      std::cerr << m_.Format("interchange.progress.finishing", {{"file", file_}}) << "\n" << std::flush;
+      return;
+    }
     const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
     const auto label =
         m_.Format(phase == ImportPhase::kChecking ? "interchange.progress.checking" : "interchange.progress.writing",

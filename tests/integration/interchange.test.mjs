@@ -40,11 +40,13 @@ describe('interchange import and export', () => {
   let hearth;
   let coord;
   let manager;
+  let importProgress; // the fixture import's stderr: not a terminal, so plain progress lines
 
   before(async () => {
     hearth = await startHearth();
-    const { stdout } = await runHearth(['import', FIXTURE, '--database', hearth.dbPath]);
+    const { stdout, stderr } = await runHearth(['import', FIXTURE, '--database', hearth.dbPath]);
     assert.match(stdout, /45 records/);
+    importProgress = stderr;
     await addUser(hearth.dbPath, 'cora', 'front_door_coordinator', PASSWORD);
     await addUser(hearth.dbPath, 'mona', 'manager', PASSWORD, 'Engagement and Assessment');
     coord = new Client(hearth.baseUrl);
@@ -55,6 +57,15 @@ describe('interchange import and export', () => {
 
   after(async () => {
     await hearth?.stop();
+  });
+
+  test('the import reports its progress as plain lines, ending with the saving step', () => {
+    const lines = importProgress.trim().split('\n');
+    const checked = lines.findIndex((l) => /^Checking .*small_service\.jsonl: 100%$/.test(l));
+    const written = lines.findIndex((l) => /^Importing .*small_service\.jsonl: 100%$/.test(l));
+    assert.ok(checked >= 0 && written > checked, importProgress);
+    assert.match(lines.at(-1), /^Building indexes and saving .*small_service\.jsonl/);
+    assert.equal(written, lines.length - 2, importProgress);
   });
 
   test('an imported family, its episode and My work render', async () => {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -118,6 +120,33 @@ TEST_F(ImportTest, ExportGivesBackTheSameRecordsAndSurvivesARoundTrip) {
     again += std::string(l) + "\n";
   });
   EXPECT_EQ(RecordsOf(again), RecordsOf(exported));
+}
+
+// Progress: the checking reading, then the writing one, each ending at the whole file, then one report that the
+// rebuilding of indexes and the commit have begun (the long silent part of a large import). A refused file never
+// reaches that last step.
+TEST_F(ImportTest, ReportsCheckingThenWritingThenFinishingOnce) {
+  std::vector<std::pair<ImportPhase, bool>> seen;  // phase, and whether the whole file was done
+  const ImportProgress progress = [&](ImportPhase phase, std::uint64_t done, std::uint64_t total) {
+    seen.emplace_back(phase, done == total);
+  };
+  const auto run = [&](const std::string& text) {
+    seen.clear();
+    StringLines lines(text);
+    return ImportService(temp_.db()).Import(SystemPrincipal(), lines, ImportOptions{}, progress);
+  };
+  ASSERT_TRUE(run(Fixture()).imported());
+  ASSERT_GE(seen.size(), 3u);
+  EXPECT_EQ(seen.back(), std::make_pair(ImportPhase::kFinishing, true));
+  const auto first_writing = std::find_if(seen.begin(), seen.end(), [](auto& p) { return p.first == ImportPhase::kWriting; });
+  ASSERT_NE(first_writing, seen.end());
+  EXPECT_TRUE(std::all_of(seen.begin(), first_writing, [](auto& p) { return p.first == ImportPhase::kChecking; }));
+  EXPECT_EQ(*(first_writing - 1), std::make_pair(ImportPhase::kChecking, true));
+  EXPECT_EQ(*(seen.end() - 2), std::make_pair(ImportPhase::kWriting, true));
+  EXPECT_EQ(std::count_if(seen.begin(), seen.end(), [](auto& p) { return p.first == ImportPhase::kFinishing; }), 1);
+
+  EXPECT_FALSE(run(Fixture() + "{\"type\":\"contact\"}\n").imported());
+  EXPECT_TRUE(std::none_of(seen.begin(), seen.end(), [](auto& p) { return p.first == ImportPhase::kFinishing; }));
 }
 
 TEST_F(ImportTest, ImportingAgainChangesNothing) {
