@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -138,7 +137,8 @@ TEST_F(ImportTest, ReportsCheckingThenWritingThenFinishingOnce) {
   ASSERT_TRUE(run(Fixture()).imported());
   ASSERT_GE(seen.size(), 3u);
   EXPECT_EQ(seen.back(), std::make_pair(ImportPhase::kFinishing, true));
-  const auto first_writing = std::find_if(seen.begin(), seen.end(), [](auto& p) { return p.first == ImportPhase::kWriting; });
+  const auto first_writing =
+      std::find_if(seen.begin(), seen.end(), [](auto& p) { return p.first == ImportPhase::kWriting; });
   ASSERT_NE(first_writing, seen.end());
   EXPECT_TRUE(std::all_of(seen.begin(), first_writing, [](auto& p) { return p.first == ImportPhase::kChecking; }));
   EXPECT_EQ(*(first_writing - 1), std::make_pair(ImportPhase::kChecking, true));
