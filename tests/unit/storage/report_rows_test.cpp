@@ -13,15 +13,9 @@
 namespace hearth::sqlite {
 namespace {
 
-Options At(const std::filesystem::path& path) {
-  Options o;
-  o.path = path.string();
-  return o;
-}
-
 TEST(ReportRows, RepeatedDatesGivesEachRowItsOwnDateInAnyOrder) {
   testing::TempDatabase temp;
-  Connection c(At(temp.path()));
+  Connection c(temp.ConnectionOptions());
   c.Execute("CREATE TABLE t (n INTEGER PRIMARY KEY, d TEXT)");
   // Runs of one date, a date back to an earlier one, and a leap day.
   const std::vector<std::string> dates = {"2024-02-28", "2024-02-28", "2024-02-29", "2024-02-29", "2024-02-29",
@@ -39,7 +33,7 @@ TEST(ReportRows, RepeatedDatesGivesEachRowItsOwnDateInAnyOrder) {
 
 TEST(ReportRows, RepeatedDatesRefusesWhatIsNotADateEvenAfterADate) {
   testing::TempDatabase temp;
-  Connection c(At(temp.path()));
+  Connection c(temp.ConnectionOptions());
   c.Execute("CREATE TABLE t (n INTEGER PRIMARY KEY, d TEXT)");
   c.Execute("INSERT INTO t (n, d) VALUES (1, '2024-01-31'), (2, '2024-02-31'), (3, '2024-01-3'), (4, NULL)");
   report_rows::RepeatedDates repeated;
@@ -54,7 +48,7 @@ TEST(ReportRows, RepeatedDatesRefusesWhatIsNotADateEvenAfterADate) {
 
 TEST(ReportRows, KeyAtTakesRowIdsThatFitAndNoOneForNull) {
   testing::TempDatabase temp;
-  Connection c(At(temp.path()));
+  Connection c(temp.ConnectionOptions());
   Statement s = c.Prepare("SELECT 1, 4294967295, NULL, 0, 4294967296, -3");
   ASSERT_TRUE(s.Step());
   EXPECT_EQ(report_rows::KeyAt(s, 0), GroupKey{1});

@@ -10,15 +10,9 @@
 namespace hearth::sqlite {
 namespace {
 
-Options At(const std::filesystem::path& path) {
-  Options o;
-  o.path = path.string();
-  return o;
-}
-
 TEST(StatementText, GivesStoredTextWholeAndOtherTypesAsText) {
   testing::TempDatabase temp;
-  Connection c(At(temp.path()));
+  Connection c(temp.ConnectionOptions());
   c.Execute("CREATE TABLE t (n INTEGER PRIMARY KEY, v)");
   const std::string long_text(10000, 'x');  // longer than a page: read from overflow pages
   const std::string with_nul("a\0b", 3);

@@ -42,6 +42,12 @@ class TempDatabase {
 
   Database& db() { return *db_; }
   const std::filesystem::path& path() const { return path_; }
+  // Options for a connection of a test's own to this database (SQLite's defaults otherwise).
+  sqlite::Options ConnectionOptions() const {
+    sqlite::Options o;
+    o.path = path_.string();
+    return o;
+  }
 
  private:
   static std::filesystem::path UniquePath() {
