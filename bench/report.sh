@@ -73,30 +73,22 @@ curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$user&password=bench-passw
 grep -q hearth_session "$jar" || { echo "bench: sign-in failed" >&2; exit 1; }
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }  # the server's user + system CPU, in clock ticks
 ticks=$(getconf CLK_TCK)
-dashboard() { # label, from
+# timed_get PATH OUTFILE LABEL FROM: $runs GETs of PATH?from=FROM&to=TO, each with its time and the server's CPU.
+timed_get() {
   for _ in $(seq 1 "$runs"); do
     before=$(cpu)
-    out=$(curl -s -b "$jar" -o "$work/page.html" -w '%{http_code} %{time_total} %{size_download}' \
-      "http://127.0.0.1:$port/reports/service?from=$2&to=$to")
+    out=$(curl -s -b "$jar" -o "$work/$2" -w '%{http_code} %{time_total} %{size_download}' \
+      "http://127.0.0.1:$port$1?from=$4&to=$to")
     after=$(cpu)
     read -r code seconds bytes <<<"$out"
-    [ "$code" = 200 ] || { echo "bench: GET /reports/service answered $code" >&2; exit 1; }
-    printf 'GET /reports/service %s: %s s (server CPU %s s), %s bytes\n' "$1" "$seconds" \
+    [ "$code" = 200 ] || { echo "bench: GET $1 answered $code" >&2; exit 1; }
+    printf 'GET %s %s: %s s (server CPU %s s), %s bytes\n' "$1" "$3" "$seconds" \
       "$(echo "scale=2; ($after - $before) / $ticks" | bc)" "$bytes"
   done
 }
-api() { # label, from: the report's JSON from the server, which keeps its connections open between requests
-  for _ in $(seq 1 "$runs"); do
-    before=$(cpu)
-    out=$(curl -s -b "$jar" -o "$work/api.json" -w '%{http_code} %{time_total} %{size_download}' \
-      "http://127.0.0.1:$port/api/v1/reports/service?from=$2&to=$to")
-    after=$(cpu)
-    read -r code seconds bytes <<<"$out"
-    [ "$code" = 200 ] || { echo "bench: GET /api/v1/reports/service answered $code" >&2; exit 1; }
-    printf 'GET /api/v1/reports/service %s: %s s (server CPU %s s), %s bytes\n' "$1" "$seconds" \
-      "$(echo "scale=2; ($after - $before) / $ticks" | bc)" "$bytes"
-  done
-}
+dashboard() { timed_get /reports/service page.html "$@"; }  # label, from
+# The report's JSON from the server, which keeps its connections open between requests.
+api() { timed_get /api/v1/reports/service api.json "$@"; }  # label, from
 api "one year" "$year_from"
 api "ten years" "$decade_from"
 dashboard "one year" "$year_from"
