@@ -50,8 +50,37 @@ uint32_t TransformValue(const Column& col, const KeyPart& part, bool across, uin
       return col.district.size() > v ? col.district[v] : v;
     case KeyTransform::kArea:
       return col.area.size() > v ? col.area[v] : v;
+    case KeyTransform::kCompatible:  // a condition (BlockingRule::conditions), never part of a key
+      return 0;
   }
   return 0;
+}
+
+std::pair<uint32_t, uint32_t> LooseValues(const Column& column, uint32_t value) {
+  if (value == 0) return {0, 0};
+  auto form = [&](KeyTransform t) { return TransformValue(column, KeyPart{{}, t, 0}, false, value); };
+  switch (column.config.type) {
+    case ColumnType::kDate:
+      return {form(KeyTransform::kYear), form(KeyTransform::kMonthDay)};
+    case ColumnType::kGivenName:
+      return {form(KeyTransform::kNicknameInitial), 0};
+    case ColumnType::kFamilyName:
+    case ColumnType::kFullName:
+      return {form(KeyTransform::kInitial), 0};
+    default:
+      return {value, 0};
+  }
+}
+
+bool ConditionsHold(const Dataset& data, const BlockingRule& rule, uint32_t a, uint32_t b) {
+  for (const KeyPart& part : rule.conditions) {
+    const Column& col = data.columns[static_cast<size_t>(part.columns[0])];
+    const auto x = LooseValues(col, col.ids[a]), y = LooseValues(col, col.ids[b]);
+    if (x.first == 0 || y.first == 0 || x.first == y.first) continue;
+    if (x.second != 0 && x.second == y.second) continue;
+    return false;
+  }
+  return true;
 }
 
 namespace {
@@ -160,6 +189,16 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
   blocks_.resize(rule_count_);
   stats_.resize(rule_count_);
   rule_pairs_.assign(rule_count_, 0);
+  rule_conditions_.resize(rule_count_);
+  for (size_t r = 0; r < rule_count_; ++r) {
+    for (const KeyPart& part : rules[r].conditions) {
+      const int column = part.columns[0];
+      size_t i = 0;
+      while (i < loose_.size() && loose_[i].column != column) ++i;
+      if (i == loose_.size()) loose_.push_back(LooseOfColumn(data, column));
+      rule_conditions_[r].push_back(static_cast<uint32_t>(i));
+    }
+  }
   {
     // Each worker reuses its buffers from rule to rule: fresh pages cost the kernel a zeroing each. They are big
     // vectors (the keys too), so they reuse what standardising gave back, and are freed before FillBlockIds, whose
@@ -190,6 +229,22 @@ Blocker::Blocker(const Dataset& data, const std::vector<BlockingRule>& rules, ui
     if (first < blocks_[r].size()) units_.push_back({r, first, blocks_[r].size(), work});
     rule_units_[r] = {rule_first_unit, units_.size()};
   }
+}
+
+// Each record's loose values, through a table per distinct value (names and dates repeat).
+Blocker::Loose Blocker::LooseOfColumn(const Dataset& data, int column) {
+  const Column& col = data.columns[static_cast<size_t>(column)];
+  std::vector<std::pair<uint32_t, uint32_t>> of_value(col.values.Size());
+  for (uint32_t v = 1; v < of_value.size(); ++v) of_value[v] = LooseValues(col, v);
+  Loose loose{column, {}, {}};
+  loose.first.resize(data.Size());
+  loose.second.resize(data.Size());
+  for (uint32_t r = 0; r < data.Size(); ++r) {
+    const auto& [first, second] = of_value[col.ids[r]];
+    loose.first[r] = first;
+    loose.second[r] = second;
+  }
+  return loose;
 }
 
 void Blocker::BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size) {
@@ -266,7 +321,7 @@ bool Blocker::IsCandidate(uint32_t a, uint32_t b) const {
   const uint32_t* ka = &keys_[static_cast<size_t>(a) * stride_];
   const uint32_t* kb = &keys_[static_cast<size_t>(b) * stride_];
   for (size_t r = 0; r < rule_count_; ++r)
-    if (ka[r] != 0 && ka[r] == kb[r]) return true;
+    if (ka[r] != 0 && ka[r] == kb[r] && ConditionsHold(r, a, b)) return true;
   return false;
 }
 

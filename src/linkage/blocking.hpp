@@ -38,6 +38,12 @@ uint64_t RecordKey(const Dataset& data, const BlockingRule& rule, uint32_t recor
 // rather than identified by value id.
 uint32_t TransformValue(const Column& column, const KeyPart& part, bool across, uint32_t value);
 
+// A value's loose forms for a `compatible` condition (0: no value): the year and the month and day of a date; the
+// initial of a (canonical) name; otherwise the value itself, second 0.
+std::pair<uint32_t, uint32_t> LooseValues(const Column& column, uint32_t value);
+// Whether the rule's conditions hold for the pair: for each, either record lacks the value or a loose form agrees.
+bool ConditionsHold(const Dataset& data, const BlockingRule& rule, uint32_t a, uint32_t b);
+
 // A record's key under one rule, for sorting records into blocks.
 struct KeyRecord {
   uint64_t key;
@@ -53,7 +59,8 @@ class Blocker {
   size_t UnitCount() const { return units_.size(); }
   size_t RuleOfUnit(size_t unit) const { return units_[unit].rule; }
   // Calls visit(a, b) for each new candidate pair of the unit: a < b, and in a link a is from the first file.
-  // With every_pair, pairs an earlier rule produced are visited too (training looks at each rule's own blocks).
+  // With every_pair, every pair in the unit's blocks is visited: those an earlier rule produced and those the
+  // rule's conditions refuse too (training looks at each rule's own blocks).
   template <class Visit>
   void VisitUnit(size_t unit, Visit&& visit, bool every_pair = false) const {
     VisitUnit(unit, visit, every_pair, [](uint32_t, int) {});
@@ -72,18 +79,31 @@ class Blocker {
 
   // Whether blocking produced this pair (either order).
   bool IsCandidate(uint32_t a, uint32_t b) const;
-  // Bit r set when the two records share rule r's key: the rules whose blocks hold the pair.
+  // Bit r set when rule r produces the pair (they share its key and its conditions hold).
   uint32_t RuleMask(uint32_t a, uint32_t b) const {
     const uint32_t* ka = &keys_[static_cast<size_t>(a) * stride_];
     const uint32_t* kb = &keys_[static_cast<size_t>(b) * stride_];
     uint32_t mask = 0;
-    for (size_t r = 0; r < rule_count_; ++r) mask |= static_cast<uint32_t>(ka[r] != 0 && ka[r] == kb[r]) << r;
+    for (size_t r = 0; r < rule_count_; ++r)
+      if (ka[r] != 0 && ka[r] == kb[r] && ConditionsHold(r, a, b)) mask |= 1u << r;
     return mask;
   }
-  // Whether the two records share a key under this rule (after skipping oversized blocks).
+  // Whether this rule produces the pair: the two records share its key (after skipping oversized blocks) and its
+  // conditions hold.
   bool SharesKey(uint32_t a, uint32_t b, size_t rule) const {
     const uint32_t ka = keys_[static_cast<size_t>(a) * stride_ + rule];
-    return ka != 0 && ka == keys_[static_cast<size_t>(b) * stride_ + rule];
+    return ka != 0 && ka == keys_[static_cast<size_t>(b) * stride_ + rule] && ConditionsHold(rule, a, b);
+  }
+  // The rule's `compatible` conditions, from each record's loose values computed once per column.
+  bool ConditionsHold(size_t rule, uint32_t a, uint32_t b) const {
+    for (uint32_t i : rule_conditions_[rule]) {
+      const Loose& c = loose_[i];
+      const uint32_t x = c.first[a], y = c.first[b];
+      if (x == 0 || y == 0 || x == y) continue;
+      if (c.second[a] != 0 && c.second[a] == c.second[b]) continue;
+      return false;
+    }
+    return true;
   }
   const std::vector<RuleStats>& Stats() const { return stats_; }
   // Pairs that blocks hold in all (with duplicates across rules), an upper bound on the candidate count.
@@ -98,6 +118,10 @@ class Blocker {
     size_t first_block, end_block;
     uint64_t pairs;
   };
+  struct Loose {  // a condition column's LooseValues per record
+    int column;
+    BigVector<uint32_t> first, second;
+  };
   struct Scratch {
     BigVector<uint64_t> keys;
     BigVector<KeyRecord> items, buffer;
@@ -106,6 +130,7 @@ class Blocker {
   // Sorts the rule's keys (scratch.keys) into blocks.
   void BuildRule(size_t rule, Scratch& scratch, uint32_t max_block_size);
   void FillBlockIds(size_t records, unsigned threads);
+  static Loose LooseOfColumn(const Dataset& data, int column);
 
   const Dataset& data_;
   size_t rule_count_ = 0;
@@ -122,6 +147,8 @@ class Blocker {
   std::vector<std::pair<size_t, size_t>> rule_units_;
   std::vector<uint64_t> rule_pairs_;
   std::vector<RuleStats> stats_;
+  std::vector<Loose> loose_;                            // one per column some rule has a condition on
+  std::vector<std::vector<uint32_t>> rule_conditions_;  // per rule: indexes into loose_
   uint64_t pairs_in_blocks_ = 0;
 };
 
@@ -132,12 +159,17 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahe
   const size_t rc = stride_;
   const uint32_t* members = members_[u.rule].data();
   const auto& blocks = blocks_[u.rule];
+  const bool conditional = !every_pair && !rule_conditions_[u.rule].empty();
   auto seen_before = [&](uint32_t a, uint32_t b) {
     const uint32_t* ka = &keys_[static_cast<size_t>(a) * rc];
     const uint32_t* kb = &keys_[static_cast<size_t>(b) * rc];
     for (size_t r = 0; r < rule; ++r)
-      if (ka[r] != 0 && ka[r] == kb[r]) return true;
+      if (ka[r] != 0 && ka[r] == kb[r] && ConditionsHold(r, a, b)) return true;
     return false;
+  };
+  // The conditions are checked first: they read one word per record and reject most pairs of a conditional rule.
+  auto produced = [&](uint32_t a, uint32_t b) {
+    return (!conditional || ConditionsHold(u.rule, a, b)) && (rule == 0 || !seen_before(a, b));
   };
   auto look_ahead = [&](size_t bi, int distance) {
     if (bi >= u.end_block) return;
@@ -148,9 +180,13 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahe
   // their checks take a few nanoseconds, so the rows are asked for kRowsAhead blocks early to arrive in time.
   constexpr size_t kRowsAhead = 8;
   auto prefetch_rows = [&](size_t bi) {
-    if (bi >= u.end_block || rule == 0) return;
+    if (bi >= u.end_block || (rule == 0 && !conditional)) return;
     const Block& block = blocks[bi];
-    for (uint32_t i = 0; i < block.size; ++i) __builtin_prefetch(&keys_[static_cast<size_t>(members[block.begin + i]) * rc]);
+    for (uint32_t i = 0; i < block.size; ++i) {
+      const uint32_t record = members[block.begin + i];
+      __builtin_prefetch(&keys_[static_cast<size_t>(record) * rc]);
+      for (uint32_t c : rule_conditions_[u.rule]) __builtin_prefetch(&loose_[c].first[record]);
+    }
   };
   for (size_t bi = u.first_block; bi < u.first_block + kRowsAhead; ++bi) prefetch_rows(bi);
   look_ahead(u.first_block, 2);
@@ -165,14 +201,14 @@ void Blocker::VisitUnit(size_t unit, Visit&& visit, bool every_pair, Ahead&& ahe
     if (!link_) {
       for (uint32_t i = 0; i + 1 < block.size; ++i)
         for (uint32_t j = i + 1; j < block.size; ++j)
-          if (rule == 0 || !seen_before(m[i], m[j])) visit(m[i], m[j]);
+          if (produced(m[i], m[j])) visit(m[i], m[j]);
     } else {
       // Members are in record order, so the first file's records come first.
       uint32_t split = 0;
       while (split < block.size && m[split] < left_) ++split;
       for (uint32_t i = 0; i < split; ++i)
         for (uint32_t j = split; j < block.size; ++j)
-          if (rule == 0 || !seen_before(m[i], m[j])) visit(m[i], m[j]);
+          if (produced(m[i], m[j])) visit(m[i], m[j]);
     }
   }
 }

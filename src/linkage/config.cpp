@@ -28,11 +28,18 @@ struct TransformName {
   std::string_view name;
 };
 constexpr TransformName kTransformNames[] = {
-    {KeyTransform::kExact, "exact"},     {KeyTransform::kNickname, "nickname"},
-    {KeyTransform::kInitial, "initial"}, {KeyTransform::kNicknameInitial, "nickname_initial"},
-    {KeyTransform::kSoundex, "soundex"}, {KeyTransform::kYear, "year"},
-    {KeyTransform::kYearMonth, "year_month"}, {KeyTransform::kMonthDay, "month_day"}, {KeyTransform::kSector, "sector"},
-    {KeyTransform::kDistrict, "district"},   {KeyTransform::kArea, "area"},
+    {KeyTransform::kExact, "exact"},
+    {KeyTransform::kNickname, "nickname"},
+    {KeyTransform::kInitial, "initial"},
+    {KeyTransform::kNicknameInitial, "nickname_initial"},
+    {KeyTransform::kSoundex, "soundex"},
+    {KeyTransform::kYear, "year"},
+    {KeyTransform::kYearMonth, "year_month"},
+    {KeyTransform::kMonthDay, "month_day"},
+    {KeyTransform::kSector, "sector"},
+    {KeyTransform::kDistrict, "district"},
+    {KeyTransform::kArea, "area"},
+    {KeyTransform::kCompatible, "compatible"},
 };
 
 }  // namespace
@@ -193,7 +200,7 @@ int LinkageConfig::ColumnIndex(std::string_view name) const {
 
 bool ParseBlockingRule(std::string_view text, const std::vector<ColumnConfig>& columns, BlockingRule& rule,
                        std::string& error) {
-  rule = BlockingRule{std::string(TrimSpaces(text)), {}};
+  rule = BlockingRule{std::string(TrimSpaces(text)), {}, {}};
   auto find = [&](std::string_view name) -> int {
     for (size_t i = 0; i < columns.size(); ++i)
       if (columns[i].name == name) return static_cast<int>(i);
@@ -251,13 +258,22 @@ bool ParseBlockingRule(std::string_view text, const std::vector<ColumnConfig>& c
     if (!known) {
       error = "unknown key transform '" + std::string(transform) +
               "' (exact, nickname, initial, nickname_initial, soundex, prefixN, year, year_month, sector, district, "
-              "area)";
+              "area; or compatible, a condition)";
       return false;
     }
-    rule.parts.push_back(key);
+    if (key.transform == KeyTransform::kCompatible) {
+      if (key.columns.size() != 1) {
+        error = "'compatible' is a condition on one column, not on a pair: " + std::string(part);
+        return false;
+      }
+      rule.conditions.push_back(key);
+    } else {
+      rule.parts.push_back(key);
+    }
   }
   if (rule.parts.empty()) {
-    error = "empty blocking rule";
+    error = rule.conditions.empty() ? "empty blocking rule"
+                                    : "a blocking rule needs a key besides its conditions: " + rule.text;
     return false;
   }
   return true;
@@ -296,18 +312,24 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
   std::string categories;
   for (const auto& c : columns)
     if (c.type == ColumnType::kCategory) categories += " & " + c.name;
+  // Rules not keyed on the date keep a pair only when its dates could be one person's: either missing, or the same
+  // year or the same day and month (one error in a date leaves one of them). In blocks keyed on a name or a place
+  // most pairs are namesakes or neighbours with unrelated dates: nine in ten of these rules' pairs on generated
+  // files, and fewer than one true match in 10,000 of them (docs/performance.md, session 9).
+  const std::string compatible_date = date.empty() ? "" : " & " + date + ":compatible";
   for (const std::string& anchor : {date, postcode, address}) {
     if (anchor.empty()) continue;
     if (initials.empty()) texts.push_back(anchor);
     for (size_t i = 0; i < initials.size(); ++i) {
       if (anchor == address && i == 2) continue;  // the address rarely survives along with a swap
       const bool family_initial = !family.empty() && initials[i] == family + ":initial";
-      texts.push_back(anchor + " & " + initials[i] + (anchor != date && family_initial ? categories : ""));
+      texts.push_back(anchor + " & " + initials[i] + (anchor != date && family_initial ? categories : "") +
+                      (anchor != date ? compatible_date : ""));
     }
   }
   // Both names without the date or the address (the date wrong and the person moved), in either order.
   if (!given.empty() && !family.empty()) {
-    texts.push_back("{" + given + "," + family + "}:nickname");
+    texts.push_back("{" + given + "," + family + "}:nickname" + compatible_date);
   } else if (!full.empty()) {
     texts.push_back(date.empty() ? full : full + ":soundex & " + date + ":year");
   }
@@ -319,15 +341,15 @@ std::vector<BlockingRule> DefaultBlocking(const std::vector<ColumnConfig>& colum
   // A moved person whose date is wrong or missing and one name has a typo: the other name with the first's initial,
   // near the old address (half of all moves stay in the district).
   if (!given.empty() && !family.empty() && !postcode.empty()) {
-    texts.push_back(family + " & " + given + ":nickname_initial & " + postcode + ":district");
-    texts.push_back(given + ":nickname & " + family + ":initial & " + postcode + ":district");
+    texts.push_back(family + " & " + given + ":nickname_initial & " + postcode + ":district" + compatible_date);
+    texts.push_back(given + ":nickname & " + family + ":initial & " + postcode + ":district" + compatible_date);
   }
   // Neither name usable: two strong fields. The date with the postcode district (half of all moves stay in it:
   // about 650 districts per million records, so blocks stay small), or with the address line; the place and the
   // address line together are a household, a small block.
   if (!date.empty() && !postcode.empty()) texts.push_back(date + " & " + postcode + ":district");
   if (!date.empty() && !address.empty()) texts.push_back(date + " & " + address);
-  if (!postcode.empty() && !address.empty()) texts.push_back(postcode + " & " + address);
+  if (!postcode.empty() && !address.empty()) texts.push_back(postcode + " & " + address + compatible_date);
   std::vector<BlockingRule> rules;
   for (const auto& t : texts) {
     BlockingRule rule;

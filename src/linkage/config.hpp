@@ -80,6 +80,10 @@ enum class KeyTransform {
   kSector,
   kDistrict,
   kArea,
+  // Not a key but a condition on the pair (KeyPart in BlockingRule::conditions): either record lacks the value, or
+  // the two agree loosely — dates share the year or the month and day, given names the initial of the canonical
+  // name, family names the initial, other columns the value. See Blocker::ConditionsHold.
+  kCompatible,
 };
 
 // One part of a blocking key: a column (or, written {a,b}, an unordered pair of columns, so that swapped given and
@@ -93,6 +97,10 @@ struct KeyPart {
 struct BlockingRule {
   std::string text;  // as written, e.g. "dob & {first,last}:initial"
   std::vector<KeyPart> parts;
+  // Parts written `column:compatible`: a pair in one of the rule's blocks is the rule's candidate only when these
+  // hold. They cut the namesakes out of blocks keyed on names or places (different dates of birth, neither
+  // missing) without a key of their own, which would lose the pairs whose date is missing on one side.
+  std::vector<KeyPart> conditions;
 };
 
 struct LinkageConfig {

@@ -92,10 +92,15 @@ std::vector<KnownPerson> PersonIndex::Lookup(const PersonRecord& probe, size_t l
     const uint64_t key = RecordKey(data_, config_.blocking[r], me);
     if (key == 0) continue;
     const auto& keys = keys_[r];
+    const BlockingRule& rule = config_.blocking[r];
+    // As in a dedupe, a record in the rule's block is its candidate only when the rule's conditions hold.
+    auto add = [&](uint32_t record) {
+      if (rule.conditions.empty() || ConditionsHold(data_, rule, me, record)) candidates.push_back(record);
+    };
     auto it = std::lower_bound(keys.begin(), keys.end(), key, [](const KeyedRecord& k, uint64_t v) { return k.key < v; });
-    for (; it != keys.end() && it->key == key; ++it) candidates.push_back(it->record);
+    for (; it != keys.end() && it->key == key; ++it) add(it->record);
     for (const KeyedRecord& k : added_keys_[r])
-      if (k.key == key) candidates.push_back(k.record);
+      if (k.key == key) add(k.record);
   }
   std::erase_if(candidates, [&](uint32_t c) { return retired_[c]; });
   std::sort(candidates.begin(), candidates.end());

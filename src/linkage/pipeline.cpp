@@ -27,13 +27,25 @@ struct Candidate {
   uint32_t a, b;
   uint32_t pattern;
 };
-struct UnitCandidates {
+// Each worker appends the pairs of the units it compares to one list of its own; a unit's pairs are a span of its
+// worker's list. (A list per unit, reserved at the unit's pairs-in-blocks bound, touched at least one fresh 2 MiB
+// page per unit — and a rule with conditions keeps a tenth of its blocks' pairs, so most of those pages were
+// zeroed by the kernel for nothing.)
+struct WorkerCandidates {
   BigVector<Candidate> list;
   BigVector<uint32_t> high;  // patterns' high words, only with more than eight columns
 };
+struct UnitSpan {
+  uint32_t worker = 0;
+  size_t begin = 0, end = 0;
+};
+struct KeptCandidates {
+  std::vector<WorkerCandidates> workers;
+  std::vector<UnitSpan> units;
+};
 
 struct Compared {
-  std::vector<UnitCandidates> units;  // kept for scoring after training
+  KeptCandidates kept;                          // kept for scoring after training
   std::vector<std::vector<ScoredPair>> scored;  // filled directly when the model was given
   PatternCounter patterns;                      // with the rules whose blocks hold each pair (a sample)
   double sampled = 1.0;                         // the share of candidates whose patterns were counted
@@ -48,10 +60,19 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
                            float keep_weight, unsigned threads, Progress& progress, bool keep_pairs = true) {
   Compared out;
   const size_t units = blocker.UnitCount();
+  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   if (scorer) {
     out.scored.resize(units);
   } else {
-    out.units.resize(units);
+    out.kept.units.resize(units);
+    out.kept.workers.resize(threads);
+    if (keep_pairs) {
+      // Address space only: pages never written are never mapped in.
+      for (auto& w : out.kept.workers) {
+        w.list.reserve(blocker.PairsInBlocks());
+        if (wide) w.high.reserve(blocker.PairsInBlocks());
+      }
+    }
   }
   std::vector<uint64_t> counted(threads, 0);
   std::vector<std::unique_ptr<CompareScratch>> scratch(threads);
@@ -60,7 +81,6 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   // Training needs the patterns of a few million pairs, not of all: count a deterministic sample.
   const double rate = std::min(1.0, 3e6 / std::max(1.0, static_cast<double>(blocker.PairsInBlocks())));
   const auto sample_below = static_cast<uint64_t>(rate * 18446744073709551615.0);
-  const bool wide = comparator.Columns() * kBitsPerColumn > 32;
   progress.Begin("compare", units);
   ParallelFor(units, threads, [&](size_t u, unsigned worker) {
     if (!scratch[worker]) scratch[worker] = std::make_unique<CompareScratch>(comparator.Columns());
@@ -75,10 +95,11 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
     } else {
-      auto& list = out.units[u].list;
-      auto& high = out.units[u].high;
-      if (keep_pairs) list.reserve(blocker.PairsOfUnit(u));  // an upper bound; pages never written are never mapped in
-      if (keep_pairs && wide) high.reserve(blocker.PairsOfUnit(u));
+      auto& list = out.kept.workers[worker].list;
+      auto& high = out.kept.workers[worker].high;
+      UnitSpan& span = out.kept.units[u];
+      span.worker = worker;
+      span.begin = list.size();
       PatternCounter& counter = counters[worker];
       uint64_t seen = 0;
       auto use = [&](uint32_t a, uint32_t b, Pattern p) {
@@ -94,6 +115,7 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
       blocker.VisitUnit(u, [&](uint32_t a, uint32_t b) { batch.Add(a, b); });
       batch.Flush();
       counts[u] = seen;
+      span.end = list.size();
     }
     progress.Advance(1);
   });
@@ -105,25 +127,25 @@ Compared CompareCandidates(const Blocker& blocker, const Comparator& comparator,
   return out;
 }
 
-std::vector<std::vector<ScoredPair>> ScoreCandidates(std::vector<UnitCandidates>& units, const Scorer& scorer,
-                                                     float keep_weight, unsigned threads, Progress& progress) {
-  std::vector<std::vector<ScoredPair>> scored(units.size());
-  progress.Begin("score", units.size());
-  ParallelFor(units.size(), threads, [&](size_t u, unsigned) {
-    const auto& list = units[u].list;
-    const auto& high = units[u].high;
+std::vector<std::vector<ScoredPair>> ScoreCandidates(KeptCandidates& kept, const Scorer& scorer, float keep_weight,
+                                                     unsigned threads, Progress& progress) {
+  std::vector<std::vector<ScoredPair>> scored(kept.units.size());
+  progress.Begin("score", kept.units.size());
+  ParallelFor(kept.units.size(), threads, [&](size_t u, unsigned) {
+    const UnitSpan& span = kept.units[u];
+    const auto& list = kept.workers[span.worker].list;
+    const auto& high = kept.workers[span.worker].high;
     constexpr size_t kAhead = 16;  // term frequencies read the first record's row: prefetch it
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i + kAhead < list.size()) scorer.Prefetch(list[i + kAhead].a);
+    for (size_t i = span.begin; i < span.end; ++i) {
+      if (i + kAhead < span.end) scorer.Prefetch(list[i + kAhead].a);
       const Candidate& c = list[i];
       const Pattern p = c.pattern | (high.empty() ? Pattern{0} : static_cast<Pattern>(high[i]) << 32);
       const float w = scorer.Weight(c.a, p);
       if (w >= keep_weight) scored[u].push_back({c.a, c.b, w});
     }
-    BigVector<Candidate>().swap(units[u].list);  // free as we go
-    BigVector<uint32_t>().swap(units[u].high);
     progress.Advance(1);
   });
+  std::vector<WorkerCandidates>().swap(kept.workers);
   return scored;
 }
 
@@ -181,7 +203,8 @@ Model TrainOn(const Dataset& data, const LinkageConfig& config, unsigned threads
   Blocker blocker(data, config.blocking, config.max_block_size, threads);
   Comparator comparator(data);
   Compared compared = CompareCandidates(blocker, comparator, nullptr, 0, threads, quiet, false);
-  return TrainModel(comparator, config.blocking, compared.patterns, compared.candidates, TrainingFrom(config), threads);
+  return TrainModel(comparator, blocker, config.blocking, compared.patterns, compared.candidates, TrainingFrom(config),
+                    threads);
 }
 
 Result<ScoringBenchmark> BenchmarkScoring(const LinkageConfig& config, const NameVariants& variants,
@@ -236,17 +259,34 @@ double RunSummary::Seconds() const {
 }
 
 namespace {
-// Pairs and clusters are written at the same time (two files, two threads); then the model and candidates.
-Result<bool> WriteOutputs(const RunOptions& options, const Dataset& data, const Blocker& blocker,
-                          const Compared& compared, float pair_weight, const Model& model, RunSummary& summary) {
-  std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
+// The pairs file is written on a thread of its own while the pairs are clustered (clustering takes one core);
+// PairsWriter::Join waits for it. The clusters, the model and the candidates follow once clustering is done.
+class PairsWriter {
+ public:
+  PairsWriter(const RunOptions& options, const Dataset& data, const Compared& compared, float pair_weight) {
+    if (options.out_dir.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    const std::string path = (std::filesystem::path(options.out_dir) / "pairs.csv").string();
+    thread_ = std::jthread([this, path, &data, &compared, pair_weight] {
+      written_ = WritePairs(path, data, compared.scored, pair_weight);
+    });
+  }
+  Result<uint64_t> Join() {
+    if (thread_.joinable()) thread_.join();
+    return written_;
+  }
+
+ private:
+  Result<uint64_t> written_ = uint64_t{0};
+  std::jthread thread_;  // joined on destruction too, on every way out of RunLinkage
+};
+
+Result<bool> WriteOutputs(const RunOptions& options, const Dataset& data, const Blocker& blocker, const Model& model,
+                          PairsWriter& pairs, RunSummary& summary) {
   const std::filesystem::path dir(options.out_dir);
-  Result<bool> clusters = true;
-  std::thread writer(
-      [&] { clusters = WriteClusters((dir / "clusters.csv").string(), data, summary.clusters.cluster_of); });
-  auto written = WritePairs((dir / "pairs.csv").string(), data, compared.scored, pair_weight);
-  writer.join();
+  auto clusters = WriteClusters((dir / "clusters.csv").string(), data, summary.clusters.cluster_of);
+  auto written = pairs.Join();
   if (!written) return written.error();
   if (!clusters) return clusters.error();
   summary.pairs_written = *written;
@@ -315,21 +355,22 @@ Result<RunSummary> RunLinkage(const LinkageConfig& config, const NameVariants& v
     summary.model = std::move(*given);
   } else {
     progress.Begin("train", 1);
-    summary.model = TrainModel(comparator, config.blocking, compared.patterns, compared.candidates,
+    summary.model = TrainModel(comparator, blocker, config.blocking, compared.patterns, compared.candidates,
                                TrainingFrom(config), threads);
     summary.model_trained = true;
     summary.stages.emplace_back("train", progress.End());
     scorer = std::make_unique<Scorer>(summary.model, comparator);
-    compared.scored = ScoreCandidates(compared.units, *scorer, keep_weight, threads, progress);
+    compared.scored = ScoreCandidates(compared.kept, *scorer, keep_weight, threads, progress);
     summary.stages.emplace_back("score", progress.End());
   }
 
+  PairsWriter pairs(options, *data, compared, pair_weight);
   progress.Begin("cluster", 1);
   ClusterPairs(config, *data, compared, edge_weight, summary);
   summary.stages.emplace_back("cluster", progress.End());
   if (!options.out_dir.empty()) {
     progress.Begin("write", 1);
-    auto written = WriteOutputs(options, *data, blocker, compared, pair_weight, summary.model, summary);
+    auto written = WriteOutputs(options, *data, blocker, summary.model, pairs, summary);
     if (!written) return written.error();
     summary.stages.emplace_back("write", progress.End());
   } else {

@@ -20,7 +20,10 @@ std::vector<bool> BlockedColumns(const Comparator& comparator, const BlockingRul
   const Dataset& data = comparator.Data();
   std::vector<bool> blocked(comparator.Columns(), false);
   bool given = false;
-  for (const KeyPart& part : rule.parts) {
+  // A condition biases its column's comparison, as a key does: in a session on the rule it is learned with its u.
+  std::vector<KeyPart> parts = rule.parts;
+  parts.insert(parts.end(), rule.conditions.begin(), rule.conditions.end());
+  for (const KeyPart& part : parts) {
     for (int c : part.columns) {
       blocked[static_cast<size_t>(c)] = true;
       given = given || data.columns[static_cast<size_t>(c)].config.type == ColumnType::kGivenName;
@@ -177,7 +180,7 @@ void EstimateSwappedLevel(const Comparator& comparator, const TrainingOptions& o
   rule.parts.push_back(KeyPart{{date}, KeyTransform::kExact, 0});
   rule.text = data.columns[static_cast<size_t>(date)].config.name;
   Blocker extra(data, {rule}, options.max_block_size, threads);
-  const auto patterns = SessionPatterns(comparator, extra, 0, options.session_pairs, threads);
+  const auto patterns = SessionPatterns(comparator, extra, 0, options.swap_session_pairs, threads);
   std::vector<std::vector<double>> m;
   std::vector<bool> estimated;
   auto session = RunSession(comparator, patterns, rule, rule.text + " (training only: swapped names)", model, options,
@@ -217,8 +220,9 @@ Model Skeleton(const Comparator& comparator) {
 
 }  // namespace
 
-Model TrainModel(const Comparator& comparator, const std::vector<BlockingRule>& rules, const PatternCounter& patterns,
-                 uint64_t candidate_pairs, const TrainingOptions& options, unsigned threads) {
+Model TrainModel(const Comparator& comparator, const Blocker& blocker, const std::vector<BlockingRule>& rules,
+                 const PatternCounter& patterns, uint64_t candidate_pairs, const TrainingOptions& options,
+                 unsigned threads) {
   const PatternCounts candidate_patterns = patterns.Items();
   const size_t columns = comparator.Columns();
   Model model = Skeleton(comparator);
@@ -238,8 +242,22 @@ Model TrainModel(const Comparator& comparator, const std::vector<BlockingRule>& 
     if (KeysOnAddress(comparator, rules[r])) continue;
     std::vector<std::vector<double>> m;
     std::vector<bool> estimated;
-    auto session =
-        RunSession(comparator, patterns.Items(static_cast<int>(r)), rules[r], rules[r].text, model, options, m, estimated);
+    TrainingSession session;
+    if (rules[r].conditions.empty()) {
+      session = RunSession(comparator, patterns.Items(static_cast<int>(r)), rules[r], rules[r].text, model, options, m,
+                           estimated);
+    } else {
+      // A condition biases its column among the rule's candidates (non-matches agree on it more than random pairs
+      // do), and in a session on names the other columns are tied to them (households), so nothing would be left
+      // with a known u. The session runs on the rule's blocks without the conditions instead: a sample of them,
+      // compared for training only, about as many pairs as a rule's share of the candidates' sample.
+      BlockingRule unconditioned = rules[r];
+      unconditioned.conditions.clear();
+      const auto own = SessionPatterns(comparator, blocker, r, options.unconditioned_session_pairs, threads);
+      session = RunSession(comparator, own, unconditioned,
+                           rules[r].text + " (training only: its blocks without the conditions)", model, options, m,
+                           estimated);
+    }
     if (session.estimated.empty()) continue;
     model.sessions.push_back(std::move(session));
     absorb(estimated, m);
