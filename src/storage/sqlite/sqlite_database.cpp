@@ -1,6 +1,8 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "common/date.hpp"
 #include "common/error.hpp"
@@ -12,6 +14,37 @@ namespace hearth::sqlite {
 namespace {
 
 constexpr std::size_t kMaxIdleConnections = 16;
+constexpr int kSynchronousFull = 2;
+
+std::string PragmaValue(Connection& c, std::string_view sql) {
+  auto st = c.Prepare(sql);
+  return st.Step() ? st.Text(0) : std::string();
+}
+
+// A bulk load into a mostly new file is written once through a rollback journal, which copies only the pages the
+// file held before the load (few, into an empty database), instead of twice in WAL mode: into the WAL at the commit
+// and again into the file at the checkpoint. Leaving WAL needs the file to itself: while any other connection has
+// it open SQLite refuses at once (SQLITE_BUSY) and the load stays in WAL. With a rollback journal, synchronous=EXTRA
+// also syncs the directory once the journal is deleted at the commit: without that, a power cut just after the
+// commit could bring the journal back and undo the load, which WAL's FULL does not allow. Returns the synchronous
+// level to restore, or nothing if the connection stays in WAL.
+std::optional<std::string> LeaveWal(Connection& c) {
+  const auto synchronous = PragmaValue(c, "PRAGMA main.synchronous");
+  try {
+    if (PragmaValue(c, "PRAGMA main.journal_mode=DELETE") != "delete") return std::nullopt;
+  } catch (const StorageError&) {
+    return std::nullopt;  // another connection has the file open
+  }
+  if (synchronous == std::to_string(kSynchronousFull)) c.Execute("PRAGMA main.synchronous=EXTRA");
+  return synchronous;
+}
+
+// Every connection opens the file in WAL mode anyway (Connection's constructor), and after a crash during the load
+// the first one to open it rolls the load back from the journal before switching.
+void BackToWal(Connection& c, const std::string& synchronous) {
+  if (PragmaValue(c, "PRAGMA main.journal_mode=WAL") != "wal") throw StorageError("journal mode not restored", 0);
+  c.Execute("PRAGMA main.synchronous=" + synchronous);
+}
 
 class SqliteUnitOfWork final : public UnitOfWork {
  public:
@@ -40,7 +73,10 @@ class SqliteUnitOfWork final : public UnitOfWork {
     // of every row and, worse, runs each insert inside a statement savepoint whose journal copies every page the
     // insert touches (a 200,000-episode import wrote 5.7 million pages to a temporary file). The pragma only takes
     // effect outside a transaction, so it is set before BEGIN and restored when the unit of work ends.
-    if (bulk_) connection_->Execute("PRAGMA foreign_keys=OFF");
+    if (bulk_) {
+      connection_->Execute("PRAGMA foreign_keys=OFF");
+      wal_synchronous_ = LeaveWal(*connection_);
+    }
     // Writers take the write lock up front so two writers never deadlock upgrading a read lock.
     connection_->Run(write ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -57,6 +93,13 @@ class SqliteUnitOfWork final : public UnitOfWork {
         connection_->Execute("PRAGMA foreign_keys=ON");
       } catch (const StorageError&) {
         connection_.reset();  // never pooled with its checks off
+      }
+    }
+    if (connection_ && wal_synchronous_) {
+      try {
+        BackToWal(*connection_, *wal_synchronous_);
+      } catch (const StorageError&) {
+        connection_.reset();  // not pooled out of WAL; the next connection opened puts the file back in WAL
       }
     }
     if (connection_) owner_.Release(std::move(connection_));
@@ -105,6 +148,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteInterchange interchange_;
   SqliteOutcomes outcomes_;
   bool bulk_ = false;
+  std::optional<std::string> wal_synchronous_;  // set while a bulk write has left WAL (LeaveWal)
   bool done_ = false;
 };
 

@@ -335,6 +335,30 @@ TEST_F(ImportTest, IndexesSetAsideForTheRowsAreBuiltAgain) {
             Count("contacts"));
 }
 
+// An import that has the file to itself writes through a rollback journal (sqlite_database.cpp, LeaveWal): the file
+// is in WAL again afterwards, whether the import was refused or committed.
+TEST_F(ImportTest, TheFileIsInWalAgainAfterAnImport) {
+  ASSERT_FALSE(ErrorsWith(R"({"type":"family","id":"F-9","area":""})").empty());
+  EXPECT_EQ(RawSqlite(temp_.path()).Scalar("PRAGMA journal_mode"), "wal");
+  ASSERT_TRUE(Import(Fixture()).imported());
+  EXPECT_EQ(RawSqlite(temp_.path()).Scalar("PRAGMA journal_mode"), "wal");
+  EXPECT_FALSE(std::filesystem::exists(temp_.path().string() + "-journal"));
+  EXPECT_EQ(RawSqlite(temp_.path()).Scalar("PRAGMA integrity_check"), "ok");
+}
+
+// With another connection open (a running server) the file stays in WAL, and the import is the same.
+TEST_F(ImportTest, ImportsBesideAnotherOpenConnection) {
+  RawSqlite other(temp_.path());
+  ASSERT_EQ(other.Scalar("SELECT count(*) FROM families"), "0");  // holds the file open in WAL mode
+  const auto indexes = IndexDefinitions(temp_.path());
+  ASSERT_TRUE(Import(Fixture()).imported());
+  EXPECT_NE(Count("families"), "0");
+  EXPECT_EQ(other.Scalar("SELECT count(*) FROM families"), Count("families"));
+  EXPECT_EQ(other.Scalar("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(IndexDefinitions(temp_.path()), indexes);
+  EXPECT_EQ(RecordsOf(Export()), RecordsOf(Fixture()));
+}
+
 // Lines are parsed ahead in batches of a few thousand on a second thread: errors still come in line order with
 // their own line numbers, whichever batch they fell in.
 TEST_F(ImportTest, ErrorsOfALargeFileKeepTheirLinesAcrossBatches) {

@@ -85,6 +85,49 @@ TEST(SqliteDatabase, ForeignKeysAreBackOnAfterABulkWrite) {
   }
 }
 
+// A bulk write that has the file to itself writes through a rollback journal (its pages written once, not into the
+// WAL and again at the checkpoint); the file is in WAL again when it ends, committed or not, and no journal is left.
+TEST(SqliteDatabase, BulkWriteLeavesWalOnlyWhileItLasts) {
+  TempDatabase temp;
+  const auto journal = temp.path().string() + "-journal";
+  for (bool commit : {true, false}) {
+    {
+      auto bulk = temp.db().BeginBulkWrite();
+      EXPECT_EQ(RawSqlite(temp.path()).Scalar("PRAGMA journal_mode"), "delete");
+      Family f;
+      f.area = "West";
+      bulk->Families().Insert(f);
+      EXPECT_TRUE(std::filesystem::exists(journal));
+      if (commit) bulk->Commit();
+    }
+    EXPECT_EQ(RawSqlite(temp.path()).Scalar("PRAGMA journal_mode"), "wal")
+        << (commit ? "after commit" : "after rollback");
+    EXPECT_FALSE(std::filesystem::exists(journal));
+  }
+  std::filesystem::remove(temp.path().string() + "-wal");
+  testing::InsertFamily(temp.db());  // the pooled connection writes through the WAL again
+  EXPECT_TRUE(std::filesystem::exists(temp.path().string() + "-wal"));
+  EXPECT_EQ(RawSqlite(temp.path()).Scalar("SELECT count(*) FROM families"), "2");
+}
+
+// Another connection holding the file open (a running server) keeps it in WAL: the bulk write goes through the WAL.
+TEST(SqliteDatabase, BulkWriteBesideAnotherConnectionStaysInWal) {
+  TempDatabase temp;
+  RawSqlite other(temp.path());
+  ASSERT_EQ(other.Scalar("SELECT count(*) FROM families"), "0");
+  {
+    auto bulk = temp.db().BeginBulkWrite();
+    Family f;
+    f.area = "West";
+    bulk->Families().Insert(f);
+    EXPECT_EQ(RawSqlite(temp.path()).Scalar("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(other.Scalar("SELECT count(*) FROM families"), "0");  // still reads the last commit
+    bulk->Commit();
+  }
+  EXPECT_EQ(other.Scalar("SELECT count(*) FROM families"), "1");
+  EXPECT_EQ(other.Scalar("PRAGMA journal_mode"), "wal");
+}
+
 TEST(SqliteDatabase, BulkWritesWithoutCommitAreRolledBack) {
   TempDatabase temp;
   {
