@@ -52,6 +52,8 @@ class Database {
   virtual std::unique_ptr<UnitOfWork> BeginWrite() = 0;
   // A writer for one large load whose caller resolves and checks every reference itself (the interchange import):
   // as BeginWrite, but the database does not check references row by row. Still one transaction: all or nothing.
+  // With the file to itself, the SQLite implementation also writes through a rollback journal rather than the WAL
+  // (pages written once); other processes cannot open the file until it ends (docs/architecture.md).
   virtual std::unique_ptr<UnitOfWork> BeginBulkWrite() = 0;
   // Appends audit rows that record access rather than change (views, searches, refusals) in one durable commit.
   // An implementation may keep them apart from the records, so that this steady stream of small writes does not
