@@ -76,9 +76,7 @@ bool ConditionsHold(const Dataset& data, const BlockingRule& rule, uint32_t a, u
   for (const KeyPart& part : rule.conditions) {
     const Column& col = data.columns[static_cast<size_t>(part.columns[0])];
     const auto x = LooseValues(col, col.ids[a]), y = LooseValues(col, col.ids[b]);
-    if (x.first == 0 || y.first == 0 || x.first == y.first) continue;
-    if (x.second != 0 && x.second == y.second) continue;
-    return false;
+    if (!LooselyAgree(x.first, x.second, y.first, y.second)) return false;
   }
   return true;
 }

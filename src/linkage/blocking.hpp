@@ -41,6 +41,10 @@ uint32_t TransformValue(const Column& column, const KeyPart& part, bool across, 
 // A value's loose forms for a `compatible` condition (0: no value): the year and the month and day of a date; the
 // initial of a (canonical) name; otherwise the value itself, second 0.
 std::pair<uint32_t, uint32_t> LooseValues(const Column& column, uint32_t value);
+// One condition on two records' LooseValues: either lacks the value, or a loose form agrees.
+inline bool LooselyAgree(uint32_t first_a, uint32_t second_a, uint32_t first_b, uint32_t second_b) {
+  return first_a == 0 || first_b == 0 || first_a == first_b || (second_a != 0 && second_a == second_b);
+}
 // Whether the rule's conditions hold for the pair: for each, either record lacks the value or a loose form agrees.
 bool ConditionsHold(const Dataset& data, const BlockingRule& rule, uint32_t a, uint32_t b);
 
@@ -98,10 +102,7 @@ class Blocker {
   bool ConditionsHold(size_t rule, uint32_t a, uint32_t b) const {
     for (uint32_t i : rule_conditions_[rule]) {
       const Loose& c = loose_[i];
-      const uint32_t x = c.first[a], y = c.first[b];
-      if (x == 0 || y == 0 || x == y) continue;
-      if (c.second[a] != 0 && c.second[a] == c.second[b]) continue;
-      return false;
+      if (!LooselyAgree(c.first[a], c.second[a], c.first[b], c.second[b])) return false;
     }
     return true;
   }
